@@ -80,8 +80,11 @@ const MEANINGS: Array<[RegExp, SectionMeaning]> = [
   [/\btechnical (steering )?committee\b/i, 'maintainer'],
   [/\b(TSC|TC)\b/, 'maintainer'],
   [/\btriagers?\b/i, 'triager'],
+  // Directors lead what is not code (linkerd/linkerd2 GOVERNANCE.md: "non-technical leadership functions"), though
+  // its MAINTAINERS.md lists them under its "# Maintainers" title. "Friends of" a project help without a role ("people
+  // that are not maintainers but typically help out": envoyproxy/envoy OWNERS.md "# Friends of Envoy").
   [
-    /\b(triage|coordinators?|managers?|releasers?|contributors?|members?|shepherds?|liaisons?|sponsors?|champions?|stewards?|ambassadors?|committee|council|board|thanks|acknowledg\w*)\b/i,
+    /\b(triage|directors?|friends?|coordinators?|managers?|releasers?|contributors?|members?|shepherds?|liaisons?|sponsors?|champions?|stewards?|ambassadors?|committee|council|board|thanks|acknowledg\w*)\b/i,
     'none',
   ],
 ]

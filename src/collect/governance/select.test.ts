@@ -32,7 +32,7 @@ describe('selectMaintainers', () => {
       ['readme-maint'],
     ])
     expect(maintainersOf([owners, codeowners])).toEqual([
-      'OWNERS owners + approvers (OWNERS_ALIASES expanded)',
+      'OWNERS owners, maintainers + approvers (OWNERS_ALIASES expanded)',
       ['own-er', 'app-one'],
     ])
     expect(maintainersOf([codeowners])).toEqual(['CODEOWNERS catch-all rule individuals', ['catch-all']])

@@ -5,7 +5,7 @@
  *    pointer leads to): its maintainers and committers (emeritus and other roles out);
  * 2. a README role list (or an AUTHORS file's, psf/requests): its maintainers; else a documentation team page's core
  *    team (VitePress team data, vitejs/vite);
- * 3. the root OWNERS file: `owners` and `approvers` (OWNERS_ALIASES expanded);
+ * 3. the root OWNERS file: `owners`, `approvers` and Helm's `maintainers` (OWNERS_ALIASES expanded);
  * 4. the effective CODEOWNERS: individuals of the catch-all rule, and the members of its teams when visible;
  * 5. GOVERNANCE.md sections listing maintainers;
  * 6. the organisation's files: the maintainers of this project (its section, its table rows, its file), with the
@@ -72,8 +72,8 @@ const MAINTAINER_RULES: Array<{rule: string; query: RoleQuery; unless?: RoleQuer
   {rule: 'README or AUTHORS role list: maintainers', query: {roles: ['maintainer'], kinds: ['readme', 'authors']}},
   {rule: 'documentation team page: core team members', query: {roles: ['maintainer'], kinds: ['team-page']}},
   {
-    rule: 'OWNERS owners + approvers (OWNERS_ALIASES expanded)',
-    query: {roles: ['owner', 'approver'], kinds: ['owners']},
+    rule: 'OWNERS owners, maintainers + approvers (OWNERS_ALIASES expanded)',
+    query: {roles: ['owner', 'maintainer', 'approver'], kinds: ['owners']},
   },
   {
     rule: 'CODEOWNERS catch-all rule individuals',

@@ -33,9 +33,19 @@ interface Table {
   companyColumn: number
   /** A "Role" column (kedacore/governance MEMBERS.md: "Repository Maintainer", "Repository Reviewer"). */
   roleColumn: number
+  /**
+   * The role the first column's title names for every row: "| Reviewer | GitHub ID | ... |" below a table whose header
+   * says "Maintainer" (kyverno/kyverno OWNERS.md). It only narrows a section of maintainers (`add`).
+   */
+  headerRole?: SectionMeaning
 }
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
+/**
+ * A line starting with an autolink (`<https://github.com/mcollina>`, `<a@b.c>`) is a paragraph, not an HTML block: a
+ * scheme or an address is no tag name (https://spec.commonmark.org/0.31.2/#autolinks).
+ */
+const AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>/
 const FENCE = /^\s*(```|~~~)/
 
 export interface MarkdownOptions {
@@ -87,11 +97,21 @@ export function parseMarkdownRoles(
     }
     return {meaning: everyLine ? 'maintainer' : 'none', section: innermost(headings, label)}
   }
-  const add = (login: string, lineNo: number, declared?: string, rowRole?: SectionMeaning): void => {
+  const add = (
+    login: string,
+    lineNo: number,
+    declared?: string,
+    rowRole?: SectionMeaning,
+    headerRole?: SectionMeaning,
+  ): void => {
     const here = current()
     const section = here.section
-    // A row's own role cell names the role, unless the section says its people are emeritus (alumni).
-    const meaning = rowRole && rowRole !== 'inherit' && here.meaning !== 'emeritus' ? rowRole : here.meaning
+    // A row's own role cell names the role, unless the section says its people are emeritus (alumni). A table's header
+    // naming another role ("Reviewer") narrows a section of maintainers, never widens a narrower one.
+    const narrowed =
+      here.meaning === 'maintainer' && headerRole && !NOT_NARROWING.has(headerRole) ? headerRole : undefined
+    const meaning =
+      rowRole && rowRole !== 'inherit' && here.meaning !== 'emeritus' ? rowRole : (narrowed ?? here.meaning)
     if (meaning === 'none' || meaning === 'inherit') return
     const role: Role = meaning
     const key = `${role}\n${section ?? ''}\n${login.toLowerCase()}`
@@ -123,7 +143,7 @@ export function parseMarkdownRoles(
         const caption = list?.caption ? {text: list.caption, meaning: sectionMeaning(plain(list.caption))} : undefined
         const saved = label
         if (caption && caption.meaning !== 'inherit') label = caption
-        for (const row of tableRows(rows, targets)) add(row.login, row.line, row.declared, row.role)
+        for (const row of tableRows(rows, targets)) add(row.login, row.line, row.declared, row.role, row.headerRole)
         label = saved
         i = rows.end - 1
       } else i = explicitMarkupEnd(lines, i) - 1
@@ -154,7 +174,7 @@ export function parseMarkdownRoles(
     }
     // An HTML block (up to the next blank line) under a role heading: ESLint's generated README team tables,
     // `<a href="https://github.com/login"><img ...><br />Name</a>` (https://github.com/eslint/eslint README.md "Team").
-    if (html || (trimmed.startsWith('<') && !LIST_ITEM.test(line))) {
+    if (html || (trimmed.startsWith('<') && !AUTOLINK.test(trimmed) && !LIST_ITEM.test(line))) {
       html = true
       table = undefined
       for (const {login} of loginsIn(trimmed)) if (isLogin(login)) add(login, lineNo)
@@ -162,15 +182,17 @@ export function parseMarkdownRoles(
     }
     if (trimmed.startsWith('|')) {
       const cells = splitRow(trimmed).map((cell) => resolve(cell, targets))
-      if (!table) {
-        if (isSeparator(lines[i + 1])) {
-          table = tableColumns(cells)
-          i++
-        }
+      // A row above a delimiter row is a header, a new table's even right below another (kyverno/kyverno OWNERS.md: a
+      // "Reviewer" table after a blank line below the "Maintainer" one; blank lines are not read as ending a table, an
+      // organisation file's extract blanks the rows about other projects).
+      if (isSeparator(lines[i + 1])) {
+        table = tableColumns(cells)
+        i++
         continue
       }
+      if (!table) continue
       const rowRole = table.roleColumn >= 0 ? sectionMeaning(plain(cells[table.roleColumn] ?? '')) : undefined
-      for (const {login, declared} of rowPeople(cells, table)) add(login, lineNo, declared, rowRole)
+      for (const {login, declared} of rowPeople(cells, table)) add(login, lineNo, declared, rowRole, table.headerRole)
       continue
     }
     table = undefined
@@ -202,19 +224,31 @@ export function parseMarkdownRoles(
     // only `@handles` and links on a short line name people (names.ts peopleNamed); in a list, every login does.
     // A long sentence tells a story even by @handle ("originally conceived by Chris Mungall (@cmungall) and ...":
     // phenopackets/phenopacket-schema MAINTAINERS.rst, whose current maintainers are listed below it).
+    // A quotation names nobody: it is what someone writes ("e.g. "Fixed foo. (@person)"": jsdom/jsdom MAINTAINERS.md).
+    const said = withoutQuotations(text)
     const people =
       item || continuation
-        ? loginsIn(text)
-        : storyWords(text) > MAX_STORY_WORDS
+        ? loginsIn(said)
+        : storyWords(said) > MAX_STORY_WORDS
           ? []
-          : peopleNamed(text, () => words(text))
+          : peopleNamed(said, () => words(said) + (proseAfter(said) ? sentenceWordsBefore(lines, i) : 0))
     const [only] = people.length === 1 ? people : []
     const declared = only
-      ? (trailingCompany(text.slice(only.end)) ?? parenthesisedCompany(text.slice(0, only.index), text.slice(only.end)))
+      ? (trailingCompany(text.slice(0, only.index), only.login, text.slice(only.end)) ??
+        parenthesisedCompany(text.slice(0, only.index), text.slice(only.end)))
       : undefined
     for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared)
   }
   return result
+}
+
+/**
+ * `text` with its quotations ("…", “…”) blanked, each character by a space so that positions hold; one pass, no
+ * nested repetition. A quotation is an example or someone's words ("note it as "Fixed foo. (@person)""), naming no one.
+ */
+function withoutQuotations(text: string): string {
+  if (!/["“]/.test(text)) return text
+  return text.replace(/"[^"]*"|“[^“”]*”/g, (quoted) => ' '.repeat(quoted.length))
 }
 
 /**
@@ -230,6 +264,44 @@ function storyWords(text: string): number {
     .filter((word) => /[\p{L}\p{N}]/u.test(word) && !/^[(<[]?@|:\/\//.test(word)).length
   const handles = text.match(/(?:^|[\s(<[])@[A-Za-z0-9]/g)?.length ?? 0
   return counted - 3 * handles
+}
+
+/**
+ * Whether words go on after the last person a line links ("[Crossplane organization](https://github.com/crossplane/)
+ * will list their"), addresses and parentheses aside: a line holding only a person ("[Ada L](https://github.com/ada-l)
+ * <ada@example.com>") under "The current maintainers of this project are" is one of a list, however long its
+ * introduction.
+ */
+function proseAfter(text: string): boolean {
+  const last = loginsIn(text).at(-1)
+  if (!last) return false
+  const after = plain(text.slice(last.end)).replace(/<[^<>]*>|\([^()]*\)|\S*[@:]\S*/g, ' ')
+  return /\p{L}/u.test(after)
+}
+
+/** Lines above a paragraph line looked at for the start of its sentence (a sentence is rarely longer). */
+const SENTENCE_LINES = 8
+
+/**
+ * The words a paragraph line's sentence has on the lines above it: a line break inside a paragraph is a soft one
+ * (https://spec.commonmark.org/0.31.2/#soft-line-breaks), so "Each repository in the" then "[Crossplane
+ * organization](https://github.com/crossplane/) will list their" is one sentence, too long to name a person by link
+ * (crossplane/crossplane OWNERS.md). Counting stops at the end of a sentence (`.`, `!`, `?`, `:`), at a line that
+ * is no paragraph text (blank, a list item, a table row, a heading, HTML), and at a line naming someone: people
+ * written one a line, without bullets, are a list, not a sentence.
+ */
+function sentenceWordsBefore(lines: readonly string[], index: number): number {
+  let count = 0
+  for (let j = index - 1; j >= 0 && index - j <= SENTENCE_LINES; j--) {
+    const line = lines[j].trim()
+    if (!line || LIST_ITEM.test(lines[j]) || /^([|#<>]|[-=*_]{3,}\s*$)/.test(line) || loginsIn(line).length) break
+    const tokens = plain(line).split(/\s+/).filter(Boolean)
+    for (let k = tokens.length - 1; k >= 0; k--) {
+      if (/[.!?:]["')\]*]*$/.test(tokens[k])) return count
+      count++
+    }
+  }
+  return count
 }
 
 function words(text: string): number {
@@ -349,23 +421,36 @@ export function isSeparator(line: string | undefined): boolean {
 
 function tableColumns(header: string[]): Table {
   const find = (pattern: RegExp) => header.findIndex((cell) => pattern.test(plain(cell)))
-  return {
+  const table: Table = {
     loginColumn: find(/github|handle|login|user ?name|\bid\b/i),
     companyColumn: find(/affiliation|company|organi[sz]ation|employer/i),
     roleColumn: find(/^(role|roles|position|title)$/i),
   }
+  // The first column's title, where the rows' names stand ("Maintainer", "Reviewer", "Owner"); a later column naming a
+  // role ("Security contact") holds a value per row, not the role of every row.
+  const first = [table.loginColumn, table.companyColumn, table.roleColumn].includes(0)
+    ? 'inherit'
+    : sectionMeaning(plain(header[0] ?? ''))
+  if (first !== 'inherit' && first !== 'none') table.headerRole = first
+  return table
 }
+
+/** What a table's header cannot narrow a section of maintainers to. */
+const NOT_NARROWING: ReadonlySet<SectionMeaning> = new Set(['inherit', 'none', 'maintainer'])
 
 /** The people of a reStructuredText table's rows, read by its header as a Markdown table is. */
 function tableRows(
   table: RstTable,
   targets: ReadonlyMap<string, string>,
-): Array<{login: string; line: number; declared?: string; role?: SectionMeaning}> {
-  const columns = table.header ? tableColumns(table.header) : {loginColumn: -1, companyColumn: -1, roleColumn: -1}
+): Array<{login: string; line: number; declared?: string; role?: SectionMeaning; headerRole?: SectionMeaning}> {
+  const columns: Table = table.header
+    ? tableColumns(table.header)
+    : {loginColumn: -1, companyColumn: -1, roleColumn: -1}
+  const headerRole = columns.headerRole
   return table.rows.flatMap((row) => {
     const cells = row.cells.map((cell) => resolveReferences(withoutCode(cell, true), targets))
     const role = columns.roleColumn >= 0 ? sectionMeaning(plain(cells[columns.roleColumn] ?? '')) : undefined
-    return rowPeople(cells, columns).map(({login, declared}) => ({login, line: row.line, declared, role}))
+    return rowPeople(cells, columns).map(({login, declared}) => ({login, line: row.line, declared, role, headerRole}))
   })
 }
 
@@ -387,7 +472,7 @@ const ROLE_WORD =
 
 /** What a parenthesis after a person says when it is not a company: a role, a status, a time, pronouns. */
 const NOT_A_COMPANY =
-  /\b(?:maintainers?|approvers?|reviewers?|committers?|collaborators?|triagers?|owners?|leads?|members?|contributors?|emerit\w*|alumn\w*|inactive|retired|former|past|current|chairs?|co-chairs?|liaisons?|founders?|creators?|authors?|admins?|administrators?|release|security|stewards?|leave|since|until|he|she|they|him|her|them|pronouns?)\b/i
+  /\b(?:maintainers?|approvers?|reviewers?|committers?|collaborators?|triagers?|owners?|leads?|members?|contributors?|emerit\w*|alumn\w*|inactive|retired|former|past|current|chairs?|co-chairs?|liaisons?|founders?|creators?|authors?|admins?|administrators?|release|security|stewards?|leave|since|until|he|she|they|him|her|them|pronouns?|team|core|committee|steering|tsc|tc)\b/i
 
 /**
  * "(Isovalent)" after a person named by a link whose text is their name: `[Liz Rice](https://github.com/lizrice)
@@ -426,15 +511,42 @@ function linkText(before: string): string | undefined {
   return /[[\]`<>()@]/.test(text) ? undefined : text
 }
 
-/** ", Honeycomb" after a person's link: the company the file declares for them. */
-function trailingCompany(rest: string): string | undefined {
+/**
+ * ", Honeycomb" after a person's link: the company the file declares for them ("- [Alex Boten](https://github.com/codeboten),
+ * Grafana Labs": open-telemetry/opentelemetry-collector README.md). After a person given by their login alone
+ * ("- @ada-l, Ada Lovelace", "- [ada-l](https://github.com/ada-l), ..."), words may as well be their name, so they are
+ * a company only when written as one, with its legal form ("- [arjan-bal](https://github.com/arjan-bal), Google LLC":
+ * grpc/grpc-go MAINTAINERS.md); one word is no one's full name ("- [t2t2](https://github.com/t2t2), Splunk":
+ * open-telemetry/opentelemetry-js README.md). A role, a status, a date or pronouns ("she/her", "since 2019") is never
+ * a company.
+ */
+function trailingCompany(before: string, login: string, rest: string): string | undefined {
   const match = /^\)?\s*[,–—]\s*(.+?)\s*$/.exec(rest)
   if (!match) return undefined
   // A link, an address or a handle after the person is not a company ("<https://x.com/dalisoft>", "<https://www.npmjs.com/~ronag>").
-  if (/[<>@~]|:\/\/|\bwww\./i.test(match[1])) return undefined
+  if (/[<>@~:]|\bwww\./i.test(match[1])) return undefined
   const company = trimEnd(plain(match[1]), '.;,').trim()
   // A role after the person is no company ("- [Austin Parker](https://github.com/austinlparker), Maintainer" under
   // "### Emeritus": open-telemetry/opentelemetry-demo README.md).
-  if (ROLE_WORD.test(company)) return undefined
+  if (ROLE_WORD.test(company) || NOT_A_COMPANY.test(company) || /\b(?:19|20)\d\d\b/.test(company)) return undefined
+  if (!nameBefore(before, login) && words(company) > 1 && !LEGAL_FORM.test(company)) return undefined
   return company && loginsIn(company).length === 0 && company.length <= 100 ? company : undefined
 }
+
+/** A company's legal form at the end of its name ("Google LLC", "Datadog, Inc.", "Example GmbH"). */
+const LEGAL_FORM =
+  /[\s,](?:inc|incorporated|llc|l\.l\.c|ltd|limited|corp|corporation|co|gmbh|ag|s\.?a|s\.?a\.?s|s\.?l|s\.?r\.?l|b\.?v|n\.?v|plc|pty|k\.?k|oy|ab|a\/s|as|sp\. z o\.o)\.?$/i
+
+/**
+ * Whether a person's line names them before their login: a link's text other than the login ("[Alex Boten](" before
+ * `https://github.com/codeboten`), or words before a handle ("Ada Lovelace (" before `@ada-l`).
+ */
+function nameBefore(before: string, login: string): boolean {
+  const name = trimEnd(plain(linkText(before) ?? before), NAME_EDGE)
+    .replace(/^[\s()[\]<>*_`:,;|-]+/, '')
+    .replace(/^@/, '')
+  return /\p{L}/u.test(name) && name.toLowerCase() !== login.toLowerCase()
+}
+
+/** What stands around a name before a person's login and is not part of it (list marks, brackets, emphasis). */
+const NAME_EDGE = /[\s()[\]<>*_`:,;|-]/

@@ -1,7 +1,8 @@
 /**
  * Kubernetes-style OWNERS and OWNERS_ALIASES (https://www.kubernetes.dev/docs/guide/owners/): YAML lists of logins
  * under `approvers`, `reviewers`, `emeritus_approvers`..., also inside `filters`; alias names expand through the
- * OWNERS_ALIASES of the same directory. argo-cd adds a non-standard `owners` list, read as owners.
+ * OWNERS_ALIASES of the same directory. argo-cd adds a non-standard `owners` list, read as owners; Helm keeps its own
+ * keys, `maintainers`, `triage` and `emeritus` (https://github.com/helm/helm/blob/main/OWNERS), read as those roles.
  *
  * YAML anchors, aliases (`*leads`) and merge keys (`<<: *base`) are legitimate YAML (Prow reads OWNERS with a
  * YAML 1.1 library) and resolve; a file whose aliases expand past a bound (a "billion laughs" bomb) is not read and
@@ -21,6 +22,10 @@ const KEY_ROLES: Record<string, Role> = {
   required_reviewers: 'reviewer',
   emeritus_approvers: 'emeritus',
   emeritus_reviewers: 'emeritus',
+  // Helm's OWNERS (helm/helm, helm/chart-testing...): not Prow's keys, the project's own list of its roles.
+  maintainers: 'maintainer',
+  triage: 'triager',
+  emeritus: 'emeritus',
 }
 
 /** The yaml library's bound on alias expansion (the one src/core/yaml-file.ts uses for hand-written files). */

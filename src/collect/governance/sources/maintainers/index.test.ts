@@ -102,6 +102,95 @@ describe('MAINTAINERS.md', () => {
     ])
   })
 
+  it('directors, under the file\'s "Maintainers" title, hold no role (linkerd/linkerd2 MAINTAINERS.md)', () => {
+    const content = [
+      '# Maintainers',
+      '',
+      'The Example maintainers are:',
+      '',
+      '* Ada L <ada@example.com> @ada-l',
+      '',
+      '## Directors',
+      '',
+      'The Example directors are:',
+      '',
+      '* Grace H <grace@example.org> @grace-h',
+      '',
+      '## Emeriti',
+      '',
+      '* Lin T @lin-t',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'The Example maintainers are', null, 5],
+      ['lin-t', 'emeritus', 'Emeriti', null, 15],
+    ])
+  })
+
+  it('a table whose first column is titled by a narrower role gives its rows that role; a title never widens a section', () => {
+    const content = [
+      '| Maintainer | GitHub ID | Affiliation |',
+      '|---|---|---|',
+      '| Ada L | [@ada-l](https://github.com/ada-l) | Acme |',
+      '',
+      '| Reviewer | GitHub ID | Affiliation |',
+      '|---|---|---|',
+      '| Grace H | [@grace-h](https://github.com/grace-h) | Example Corp |',
+      '',
+      '## Reviewers',
+      '',
+      '| Maintainer | GitHub ID |',
+      '|---|---|',
+      '| Lin T | @lin-t |',
+      '',
+      '## Emeritus',
+      '',
+      '| Reviewer | GitHub ID |',
+      '|---|---|',
+      '| Old One | @old-one |',
+      '',
+      '## Areas',
+      '',
+      '| Area | Member | GitHub ID |',
+      '|---|---|---|',
+      '| CLI | Mo K | @mo-k |',
+      '| Name | GitHub ID | Security contact |',
+      '|---|---|---|',
+      '| Sam P | @sam-p | yes |',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['ada-l', 'maintainer', null, 'Acme', 3],
+      ['grace-h', 'reviewer', null, 'Example Corp', 7],
+      ['lin-t', 'reviewer', 'Reviewers', null, 13],
+      ['old-one', 'emeritus', 'Emeritus', null, 19],
+      ['mo-k', 'maintainer', 'Areas', null, 25],
+      ['sam-p', 'maintainer', 'Areas', null, 28],
+    ])
+  })
+
+  it('real kyverno/kyverno OWNERS.md: the "Reviewer" table below the "Maintainer" one holds a reviewer', () => {
+    const content = readFileSync(
+      join(import.meta.dirname, '../../__fixtures__/real/kyverno__kyverno/OWNERS.md'),
+      'utf8',
+    )
+    const rows = people('OWNERS.md', content)
+    expect(rows[0]).toEqual(['JimBugwadia', 'maintainer', null, 'Nirmata', 3])
+    expect(rows.filter((r) => r[1] === 'maintainer')).toHaveLength(9)
+    expect(rows.slice(-1)).toEqual([['aerosouund', 'reviewer', null, 'Nirmata', 16]])
+  })
+
+  it('real envoyproxy/envoy OWNERS.md: "Friends of Envoy", "not maintainers", hold no role; security team and emeriti apart', () => {
+    const content = readFileSync(
+      join(import.meta.dirname, '../../__fixtures__/real/envoyproxy__envoy/OWNERS.md'),
+      'utf8',
+    )
+    const rows = people('OWNERS.md', content)
+    expect(rows.map((r) => r[0])).not.toContain('lambdai')
+    expect(rows[0]).toEqual(['mattklein123', 'maintainer', 'Senior maintainers', null, 11])
+    expect(rows.filter((r) => r[1] === 'maintainer')).toHaveLength(24)
+    expect(rows.filter((r) => r[1] === 'security-contact')).toHaveLength(10)
+    expect(rows.slice(-1)).toEqual([['derekargueta', 'emeritus', 'Emeritus code owners', null, 136]])
+  })
+
   it('skips code blocks and comments; setext headings count', () => {
     const content = [
       'Reviewers',
@@ -278,6 +367,25 @@ describe('real files: spf13/cobra MAINTAINERS (__fixtures__/real/SOURCES.md)', (
 })
 
 describe('MAINTAINERS.md that is a handbook (mochajs/mocha MAINTAINERS.md)', () => {
+  it('names nobody in a quotation: an example of what to write (jsdom/jsdom MAINTAINERS.md release notes guide)', () => {
+    const content = [
+      '# Maintainer guidelines',
+      '',
+      '## Release notes style guide',
+      '',
+      'Formatting:',
+      '',
+      '- Follow the bullet point with a GitHub @-mention for outside contributors, e.g. "Fixed foo. (@person)"',
+      '- Credit them “like @someone did”, then thank @ada-l.',
+      '',
+      'Ask "@nobody" or @grace-h.',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Formatting', null, 8],
+      ['grace-h', 'maintainer', 'Formatting', null, 10],
+    ])
+  })
+
   it('names nobody through code spans or an organisation linked inside a sentence', () => {
     const content = [
       "# Mocha Maintainer's Handbook",
@@ -301,6 +409,65 @@ describe('MAINTAINERS.md that is a handbook (mochajs/mocha MAINTAINERS.md)', () 
       ['grace-h', 'maintainer', 'Maintainers', null, 15],
       ['ada-l', 'maintainer', 'Maintainers', null, 16],
     ])
+  })
+})
+
+describe('MAINTAINERS.md: a sentence across lines', () => {
+  it('an organisation linked in a sentence begun on the line above names nobody; people written one a line do', () => {
+    const content = [
+      '# Example Maintainers',
+      '',
+      'This page lists the maintainers of this repository. Each repository in the',
+      '[Example organization](https://github.com/example/) will list their',
+      'maintainers in their own file.',
+      '',
+      '[Ada Lovelace](https://github.com/ada-l) <ada@example.com>',
+      '[Grace Hopper](https://github.com/grace-h) <grace@example.org>',
+      'Maintained since 2019:',
+      '[Lin T](https://github.com/lin-t)',
+      '',
+      'The people who look after this project, in the order they joined, are',
+      '[Mo K](https://github.com/mo-k) <mo@example.com>',
+      '[Sam P](https://github.com/sam-p)',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Example Maintainers', null, 7],
+      ['grace-h', 'maintainer', 'Example Maintainers', null, 8],
+      ['lin-t', 'maintainer', 'Maintained since 2019', null, 10],
+      ['mo-k', 'maintainer', 'Maintained since 2019', null, 13],
+      ['sam-p', 'maintainer', 'Maintained since 2019', null, 14],
+    ])
+  })
+
+  it('a line starting with an autolink is a paragraph, not an HTML block whose every link would name someone', () => {
+    const content = [
+      '# Maintainers',
+      '',
+      '- Ada L',
+      '  <https://github.com/ada-l>',
+      '',
+      '<https://github.com/example> hosts the repositories of the whole project, and their issues.',
+      '<https://github.com/grace-h>',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Maintainers', null, 4],
+      ['grace-h', 'maintainer', 'Maintainers', null, 7],
+    ])
+  })
+
+  it('real crossplane/crossplane OWNERS.md: the organisation linked mid-sentence is nobody; maintainers and emeriti are read', () => {
+    const content = readFileSync(
+      join(import.meta.dirname, '../../__fixtures__/real/crossplane__crossplane/OWNERS.md'),
+      'utf8',
+    )
+    const rows = people('OWNERS.md', content)
+    expect(rows.map((r) => r[0])).not.toContain('crossplane')
+    expect(rows.slice(0, 2)).toEqual([
+      ['negz', 'maintainer', 'Maintainers', null, 14],
+      ['bobh66', 'maintainer', 'Maintainers', null, 15],
+    ])
+    expect(rows.filter((r) => r[1] === 'maintainer')).toHaveLength(6)
+    expect(rows.filter((r) => r[1] === 'emeritus')).toHaveLength(5)
   })
 })
 

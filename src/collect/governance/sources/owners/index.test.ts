@@ -139,6 +139,32 @@ describe('real files: kubernetes/community (__fixtures__/real/SOURCES.md)', () =
         section: 'filter (?i)charter.md required_reviewers',
       },
     ])
-    expect(selectMaintainers(roles).rule).toBe('OWNERS owners + approvers (OWNERS_ALIASES expanded)')
+    expect(selectMaintainers(roles).rule).toBe('OWNERS owners, maintainers + approvers (OWNERS_ALIASES expanded)')
+  })
+})
+
+describe('real files: helm/helm (__fixtures__/real/SOURCES.md)', () => {
+  it('reads the maintainers, triage and emeritus lists of Helm OWNERS, and its maintainers are the maintainers', async () => {
+    const files = await readGovernanceDir(join(import.meta.dirname, '../../__fixtures__/real/helm__helm'))
+    const {roles, problems} = parseGovernanceFiles(files)
+    expect(problems).toEqual([])
+    const maintainers = selectMaintainers(roles)
+    expect(maintainers.rule).toBe('OWNERS owners, maintainers + approvers (OWNERS_ALIASES expanded)')
+    expect(maintainers.holders.map((r) => r.login)).toEqual([
+      'banjoh',
+      'gjenkins8',
+      'joejulian',
+      'marckhouzam',
+      'mattfarina',
+      'robertsirc',
+      'sabre1041',
+      'scottrigby',
+      'technosophos',
+      'TerryHowe',
+    ])
+    expect(maintainers.holders[0]).toMatchObject({source: 'OWNERS:2', section: 'maintainers'})
+    expect(selectRoles(roles, {roles: ['triager']}).map((r) => r.login)).toEqual(['yxxhero', 'zonggen', 'z4ce'])
+    expect(selectRoles(roles, {roles: ['emeritus']})).toHaveLength(16)
+    expect(roles.every((r) => r.declaredAffiliation === undefined)).toBe(true)
   })
 })

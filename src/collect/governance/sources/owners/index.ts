@@ -7,7 +7,8 @@ import type {GovernanceSource} from '../../types.js'
 
 export const source: GovernanceSource = {
   id: 'owners',
-  description: 'OWNERS (+ OWNERS_ALIASES): owners, approvers, reviewers, emeritus; anchors and aliases resolved',
+  description:
+    'OWNERS (+ OWNERS_ALIASES): owners, approvers, reviewers, emeritus, the maintainers and triage of Helm; anchors and aliases resolved',
   place: 'repository',
   paths: ['OWNERS', 'OWNERS_ALIASES'],
   matches: (path) => path === 'OWNERS',

@@ -232,3 +232,32 @@ describe('roles written after a person (open-telemetry/opentelemetry-demo README
     ])
   })
 })
+
+describe('what follows a person after a comma or dash', () => {
+  it('is no company when it is pronouns, a status, a date or a team; nor, after a login alone, words that may be a name', () => {
+    const content = [
+      '## Maintainers',
+      '',
+      '- [Ada L](https://github.com/ada-l), she/her',
+      '- [Grace H](https://github.com/grace-h), since 2019',
+      '- [Lin T](https://github.com/lin-t) — core team',
+      '- @mo-k, Mo Kowalski',
+      '- [sam-p](https://github.com/sam-p), Sam Patel',
+      '- [Old One](https://github.com/old-one), Twitter: oldone',
+      '- [jo-b](https://github.com/jo-b), Example Labs LLC',
+      '- [kim-c](https://github.com/kim-c), Acme',
+      '- Ria D (@ria-d), Sample Labs',
+    ].join('\n')
+    expect(people('README.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Maintainers', null, 3],
+      ['grace-h', 'maintainer', 'Maintainers', null, 4],
+      ['lin-t', 'maintainer', 'Maintainers', null, 5],
+      ['mo-k', 'maintainer', 'Maintainers', null, 6],
+      ['sam-p', 'maintainer', 'Maintainers', null, 7],
+      ['old-one', 'maintainer', 'Maintainers', null, 8],
+      ['jo-b', 'maintainer', 'Maintainers', 'Example Labs LLC', 9],
+      ['kim-c', 'maintainer', 'Maintainers', 'Acme', 10],
+      ['ria-d', 'maintainer', 'Maintainers', 'Sample Labs', 11],
+    ])
+  })
+})
