@@ -47,6 +47,30 @@ describe('governance source', async () => {
   })
 })
 
+describe('a declared employer that names no organisation', async () => {
+  const context = await loadAttributionContext({})
+  const declaring = (declaredAffiliation: string) =>
+    emptyEvidence({roles: [{login: 'ada-l', role: 'maintainer', source: 'MAINTAINERS.md:5', declaredAffiliation}]})
+
+  it('is Independent when it says no employer, as a profile company is ("Self-employed", "Independent contributor")', () => {
+    for (const written of ['Self-employed', 'Independent contributor', 'Freelancer', '(Individual)', 'Unaffiliated.'])
+      expect(source.claims({login: 'ada-l'}, context, declaring(written)).map((c) => c.organization)).toEqual([
+        'Independent',
+      ])
+  })
+
+  it('is no claim when it says nothing or a situation ("N/A", "TBD", "Student", "Personal"): unknown, never an organisation of that name', () => {
+    for (const written of ['N/A', 'TBD', '—', 'Student', 'Personal', 'unknown'])
+      expect(source.claims({login: 'ada-l'}, context, declaring(written))).toEqual([])
+  })
+
+  it('keeps any other name as declared', () => {
+    expect(source.claims({login: 'ada-l'}, context, declaring('Self Labs')).map((c) => c.organization)).toEqual([
+      'Self Labs',
+    ])
+  })
+})
+
 describe('dated governance claims', async () => {
   const context = await loadAttributionContext({})
   const dated: RoleHolder[] = [

@@ -9,7 +9,8 @@
  * when no source has anything else (the lowest precedence), marked with its date so a reader sees it.
  */
 import {lastDayBefore} from '../../../core/dates.js'
-import type {Claim, GovernancePlace} from '../../../core/model.js'
+import {type Claim, type GovernancePlace, INDEPENDENT} from '../../../core/model.js'
+import {employerWords} from '../../employer-words.js'
 import type {EvidenceSourcePlugin} from '../../types.js'
 
 /** How each place's declaration is labelled in the evidence (`method`). */
@@ -41,9 +42,12 @@ export const source: EvidenceSourcePlugin = {
       const declared = holder.declaredAffiliation?.trim()
       // An emeritus table's company is the one they had while serving: stale, so not evidence.
       if (!declared || holder.role === 'emeritus' || !logins.includes(holder.login.toLowerCase())) return
+      // "Self-employed" is no employer, "N/A" or "Student" says nothing: read as a profile's company is (../../employer-words.ts).
+      const words = employerWords(declared)
+      if (words === 'none') return
       const claim: Claim = {
         person: holder.login.toLowerCase(),
-        organization: declared,
+        organization: words === 'independent' ? INDEPENDENT : declared,
         source: 'governance',
         confidence: 'medium',
         citation: holder.source,

@@ -161,7 +161,10 @@ describe('profile-company source', async () => {
   it('reads "no employer" words as Independent and ignores empty answers, unknown handles and e-mail addresses', () => {
     expect(orgs('Freelance')).toEqual([['Independent', 'medium']])
     expect(orgs('self-employed')).toEqual([['Independent', 'medium']])
-    for (const empty of [null, '', ' - ', 'N/A', 'none', '@some-random-org', 'pat@example.com', '@example.com'])
+    // The words a governance file's company column uses too (../../employer-words.ts).
+    expect(orgs('Independent Contributor')).toEqual([['Independent', 'medium']])
+    expect(orgs('Individual')).toEqual([['Independent', 'medium']])
+    for (const empty of [null, '', ' - ', 'N/A', 'none', 'TBD', '@some-random-org', 'pat@example.com', '@example.com'])
       expect(orgs(empty), String(empty)).toEqual([])
   })
 

@@ -12,6 +12,7 @@
 import {COMPANY_HANDLE} from '../../../core/github-handle.js'
 import type {Organization} from '../../../core/model.js'
 import {declaredName} from '../../../entities/index.js'
+import {EMPTY_WORDS, INDEPENDENT_WORDS, NOT_AN_ORGANISATION} from '../../employer-words.js'
 import type {EntityLookup} from '../../types.js'
 
 export type CompanyReading =
@@ -33,32 +34,6 @@ export type NoClaimReason =
   | 'role'
   | 'prose'
 
-/** Self-descriptions that explicitly say "no employer" (the whole value, lower-cased, punctuation trimmed). */
-const INDEPENDENT_WORDS = new Set(['independent', 'freelance', 'freelancer', 'self-employed', 'self employed'])
-/** Values that say nothing. */
-const EMPTY_WORDS = new Set(['', '-', 'n/a', 'na', 'none', 'null', 'nil', 'no', 'unknown', '?'])
-/** Whole values that describe a situation, not an organisation someone works for. */
-const NOT_AN_ORGANISATION = new Set([
-  'student',
-  'phd student',
-  'home',
-  'personal',
-  'private',
-  'self',
-  'me',
-  'myself',
-  'hobby',
-  'hobbyist',
-  'various',
-  'multiple',
-  'many',
-  'everywhere',
-  'anywhere',
-  'earth',
-  'world',
-  'the internet',
-  'internet',
-])
 /** A role description ("SRE at Example Corp") is a sentence about the person, not an organisation's name. */
 const ROLE = /\s(?:at|@)\s/iu
 /** Longer values are bios, not names. */

@@ -1,0 +1,75 @@
+/**
+ * Words a person's declared employer is written with when it names no organisation: "Independent" (no employer),
+ * "N/A" (nothing said), "Student" (a situation). Shared by the evidence sources that read an employer someone wrote
+ * down: a GitHub profile's `company` (./sources/profile-company/read-company.ts) and a company declared next to a
+ * maintainer in a governance file (./sources/governance/index.ts), so a MAINTAINERS table's "Self-employed" is
+ * Independent and its "N/A" is unknown, as a profile's are, never an organisation of that name. Whole values only,
+ * lower-cased, surrounding punctuation trimmed (`employerWords`).
+ */
+
+import {trimEnd} from '../core/trim-end.js'
+
+/** Self-descriptions that explicitly say "no employer" (the whole value, lower-cased, punctuation trimmed). */
+export const INDEPENDENT_WORDS = new Set([
+  'independent',
+  'independent contributor',
+  'independent consultant',
+  'independent developer',
+  'individual',
+  'individual contributor',
+  'unaffiliated',
+  'freelance',
+  'freelancer',
+  'self-employed',
+  'self employed',
+])
+/** Values that say nothing. */
+export const EMPTY_WORDS = new Set([
+  '',
+  '-',
+  '–',
+  '—',
+  'n/a',
+  'na',
+  'none',
+  'null',
+  'nil',
+  'no',
+  'unknown',
+  '?',
+  'tbd',
+  'tba',
+])
+/** Whole values that describe a situation, not an organisation someone works for. */
+export const NOT_AN_ORGANISATION = new Set([
+  'student',
+  'phd student',
+  'home',
+  'personal',
+  'private',
+  'self',
+  'me',
+  'myself',
+  'hobby',
+  'hobbyist',
+  'various',
+  'multiple',
+  'many',
+  'everywhere',
+  'anywhere',
+  'earth',
+  'world',
+  'the internet',
+  'internet',
+])
+
+export type EmployerWords = 'independent' | 'none'
+
+/** What a declared employer says when it names no organisation; undefined when it may name one. */
+export function employerWords(text: string): EmployerWords | undefined {
+  const lower = text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim()
+  const bare = trimEnd(lower.replace(/^["'`(]+/u, ''), '"\'`,;:.)')
+  if (INDEPENDENT_WORDS.has(bare)) return 'independent'
+  if (EMPTY_WORDS.has(bare) || NOT_AN_ORGANISATION.has(bare)) return 'none'
+  return undefined
+}
