@@ -12,7 +12,7 @@ function discover(text: string, file = 'MODULE.bazel', files: Record<string, str
   const context = {readText: (path: string) => files[path] ?? null, exists: (path: string) => path in files}
   return discoverer.discover({file, text}, context) as {
     components: Component[]
-    skipped?: Array<{line?: number; reason: string; message: string}>
+    skipped?: Array<{file?: string; line?: number; reason: string; message: string}>
     errors?: Array<{code: string; line?: number; column?: number; message: string}>
   }
 }
@@ -337,6 +337,51 @@ describe('bazel-module: MODULE.bazel', () => {
     expect(purls(discover(module, 'MODULE.bazel', {'.bazelrc': 'common --registry=https://bcr.bazel.build'}))).toEqual(
       purls(discover(module)),
     )
+  })
+
+  it('reads the files a .bazelrc imports in their place (import, try-import; %workspace%/ and relative paths)', () => {
+    const module = 'bazel_dep(name = "rules_cc", version = "0.1.1")\n'
+    const purl = (out: ReturnType<typeof discover>) => out.components.map((c) => c.purl)
+    const ACME = 'pkg:bazel/rules_cc@0.1.1?repository_url=https%3A%2F%2Fregistry.example.com%2Fbazel'
+    // The registry is named by an imported file, which imports another: read as Bazel reads them.
+    const imported = discover(module, 'app/MODULE.bazel', {
+      'app/.bazelrc': 'import %workspace%/tools/ci.bazelrc\ntry-import %workspace%/user.bazelrc\n',
+      'app/tools/ci.bazelrc': 'try-import tools/registry.bazelrc # relative: from the workspace',
+      'app/tools/registry.bazelrc': 'common --registry=https://registry.example.com/bazel',
+    })
+    expect(imported.skipped).toEqual([])
+    expect(purl(imported)).toEqual([ACME])
+    // Several registries across the files: each reported at its own file and line.
+    const several = discover(module, 'MODULE.bazel', {
+      '.bazelrc': 'common --registry=https://bcr.bazel.build\nimport %workspace%/more.bazelrc\n',
+      'more.bazelrc': '\ncommon --registry=https://registry.example.com/bazel\n',
+    })
+    expect(several.skipped?.map((s) => `${s.file}:${s.line} ${s.message.slice(0, 61)}`)).toEqual([
+      'more.bazelrc:2 Bazel registry https://registry.example.com/bazel is one of 2',
+    ])
+    expect(purl(several)).toEqual(['pkg:bazel/rules_cc@0.1.1'])
+    // What cannot be read: an import Bazel needs is reported (the registries are then not all known); a missing
+    // try-import, as Bazel, is not; a loop is read once.
+    const unread = discover(module, 'MODULE.bazel', {
+      '.bazelrc': [
+        'import /etc/acme.bazelrc',
+        'try-import /home/ada/.bazelrc',
+        'import %workspace%/missing.bazelrc',
+        'try-import %workspace%/user.bazelrc',
+        'import %workspace%/../outside.bazelrc',
+        'import %workspace%/loop.bazelrc',
+        'import $HOME/x.bazelrc',
+      ].join('\n'),
+      'loop.bazelrc': 'import %workspace%/.bazelrc\ncommon --registry=https://registry.example.com/bazel\n',
+    })
+    expect(unread.skipped?.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '.bazelrc:1 unsupported import /etc/acme.bazelrc: a path outside the workspace (absolute, or naming a variable): not read, so the registries it may name are not known here',
+      '.bazelrc:3 unsupported import %workspace%/missing.bazelrc: not in the scanned tree, or not read (Bazel fails without it): the registries it may name are not known here',
+      '.bazelrc:5 unsupported import %workspace%/../outside.bazelrc: a path outside the workspace (absolute, or naming a variable): not read, so the registries it may name are not known here',
+      'loop.bazelrc:1 unsupported import %workspace%/.bazelrc: imports a file that imports it (Bazel refuses the loop): not read again',
+      '.bazelrc:7 unsupported import $HOME/x.bazelrc: a path outside the workspace (absolute, or naming a variable): not read, so the registries it may name are not known here',
+    ])
+    expect(purl(unread)).toEqual([ACME])
   })
 
   it("keeps each file's variables its own: an included file does not see the including file's", () => {

@@ -6,6 +6,7 @@
  * reported and left unknown, never guessed, and never drops the dependency.
  */
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
+import {appendAll} from '../../../core/arrays.js'
 import {trimEnd} from '../../../core/trim-end.js'
 import {elide} from '../../../core/elide.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
@@ -63,18 +64,20 @@ function workspaceRegistry(
   context: DiscoverContext,
   out: ModuleFile,
 ): Record<string, string> | undefined {
-  const text = context.exists?.(path) === false ? null : context.readText(path)
+  const read = (file: string) => (context.exists?.(file) === false ? null : context.readText(file))
+  const text = read(path)
   if (text === null) return undefined
-  const registries = bazelrcRegistries(text)
+  const {registries, skipped} = bazelrcRegistries(path, text, path.slice(0, path.length - '.bazelrc'.length), read)
+  appendAll(out.skipped, skipped)
   const urls = new Set(registries.map((registry) => registry.url))
   if (urls.size === 1)
     return isPublicRegistry('bazel', registries[0].url) ? undefined : {repository_url: registries[0].url}
   const said = new Set<string>()
-  for (const {url, line} of registries) {
+  for (const {url, file, line} of registries) {
     if (isPublicRegistry('bazel', url) || said.has(url)) continue
     said.add(url)
     out.skipped.push({
-      file: path,
+      file,
       line,
       reason: 'unsupported',
       message: `Bazel registry ${elide(url, 200)} is one of ${urls.size} the workspace's .bazelrc names (--registry): Bazel takes each module from the first that has it, which is not told here (bazel_deps without an override naming their source are listed without a registry)`,
