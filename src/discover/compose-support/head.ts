@@ -32,7 +32,7 @@ export function isComposeHead(head: string): boolean {
     if (!/^["']?services["']?[ \t]*:[ \t]*(?:#.*)?$/.test(line)) return false
     for (let j = i + 1; j < lines.length; j++) {
       if (/^\s*(?:#.*)?$/.test(lines[j])) continue
-      services = /^[ \t]+(["']?)[^\s'"#-][^:]*\1[ \t]*:(?:[ \t]|$)/.test(lines[j])
+      services = isIndentedKey(lines[j])
       break
     }
     if (!services) return false
@@ -49,4 +49,27 @@ export function readAsCompose(file: string, context: DiscoverContext | undefined
   if (!isManifestCandidate(file) || context === undefined) return false
   const text = context.readText(file)
   return text !== null && isComposeHead(text.slice(0, SNIFF_BYTES))
+}
+
+/**
+ * An indented line that starts a mapping entry (`  web:`, `  "web":`): a key, then `:` and a space or the line's end.
+ * String operations, not an expression: `[^:]*` then `[ \t]*:` backtracked quadratically on a long run of spaces.
+ */
+function isIndentedKey(line: string): boolean {
+  const key = line.trimStart()
+  if (key.length === line.length || key === '' || '#-'.includes(key[0])) return false
+  let colon: number
+  if (key[0] === '"' || key[0] === "'") {
+    const close = key.indexOf(key[0], 1)
+    if (close < 0) return false
+    colon = close + 1
+    while (key[colon] === ' ' || key[colon] === '\t') colon++
+    if (key[colon] !== ':') return false
+  } else {
+    if (/\s/.test(key[0])) return false
+    colon = key.indexOf(':')
+    if (colon < 0) return false
+  }
+  const after = key[colon + 1]
+  return after === undefined || after === ' ' || after === '\t'
 }
