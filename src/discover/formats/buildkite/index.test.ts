@@ -171,7 +171,7 @@ describe('buildkite', () => {
         '      - github.com/acme/tools/lint#v2',
         '      - https://github.com/acme/deploy-buildkite-plugin.git#v3.0.0: {env: prod}',
         '      - ssh://git@github.com/acme/private-buildkite-plugin.git#main',
-        '      - https://x-access-token:s3cr3t-token@gitlab.com/group/sub/plugin#v1',
+        '      - https://x-access-token:s3cr3t@token@gitlab.com/group/sub/plugin#v1',
         '      - https://git.example.com/team/tool.git/plugins/p#abc123',
         '      - docker-buildkite-plugin#v1',
         '      - ./.buildkite/plugins/local',
@@ -226,7 +226,7 @@ describe('buildkite', () => {
       '23 unsupported steps[1].steps[0].plugins[3]: plugin "{{matrix.plugin}}#v1" holds a {{matrix}} value, filled in for each job of the step\'s matrix; not guessed',
     ])
     const all = JSON.stringify(out)
-    for (const secret of ['s3cr3t', 'x-access-token', 'hunter2', 'acme/pod']) expect(all).not.toContain(secret)
+    for (const secret of ['s3cr3t', 'token@gitlab', 'x-access-token', 'hunter2', 'acme/pod']) expect(all).not.toContain(secret)
   })
 
   it('locates each plugin of a mapping at its key, quoted or not, once for a plugin reused through an alias', () => {

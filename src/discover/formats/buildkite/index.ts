@@ -27,6 +27,7 @@
  * between where its mapping starts and where its value is (./key-position.ts).
  */
 import {elide} from '../../../core/elide.js'
+import {withoutUserinfo} from '../../../core/redact.js'
 import type {Location} from '../../../core/model.js'
 import {isBuildkiteFile} from '../../file-names.js'
 import {gitPackageComponent, repositoryName} from '../../lockfile-support/git-package.js'
@@ -237,9 +238,9 @@ function plugin(place: Place, name: string, location: Location, settings: YamlNo
     imageAt(place, settings.entries.get('image'), `${path}: docker plugin image`)
 }
 
-/** A plugin name as it may be shown: a URL's user information (a token) left out. */
+/** A plugin name as it may be shown: a URL's user information (a token) left out, to the last `@` before the path. */
 function sourceShown(name: string): string {
-  return name.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1')
+  return withoutUserinfo(name)
 }
 
 function matrixMessage(what: string): string {

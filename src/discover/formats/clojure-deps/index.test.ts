@@ -121,7 +121,7 @@ describe('clojure-deps: deps.edn and bb.edn', () => {
         com.example/newest {:mvn/version "RELEASE"}
         io.gitlab.acme/tool {:git/sha "0123456789abcdef0123456789abcdef01234567"}
         ht.sr.acme/thing {:git/tag "v1" :git/sha "abc1234"}
-        com.example/private {:git/url "https://user:s3cret@git.example.com/team/private.git" :git/sha "abc1234"}
+        com.example/private {:git/url "https://user:s3cret@t0ken@git.example.com/team/private.git" :git/sha "abc1234"}
         com.example/no-sha {:git/url "https://git.example.com/x.git" :git/tag "v1"}
         com.example/nowhere {:git/sha "abc1234"}
         com.example/odd {:exclusions [x/y]}

@@ -4,6 +4,7 @@
  */
 import type {Component, ScanError, Scope, Skipped} from '../../../core/model.js'
 import {elide} from '../../../core/elide.js'
+import {withoutUserinfo} from '../../../core/redact.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
 import {exactMavenVersion, isMavenMetaVersion, isVersionRange} from '../../lockfile-support/maven-version.js'
@@ -120,7 +121,7 @@ const CLOJARS = /^https?:\/\/(?:repo\.)?clojars\.org(?:\/|$)/
  * names an account, not a secret, and is kept.
  */
 export function withoutCredentials(url: string): string {
-  return url.replace(/^(https?:\/\/)[^/@]*@/i, '$1')
+  return /^https?:\/\//i.test(url) ? withoutUserinfo(url) : url
 }
 
 /**
