@@ -212,9 +212,10 @@ export function teamsToResolve(files: readonly GovernanceFile[], project?: Proje
 
 /** Narrows the detailed roles to the shared model type. */
 export function toRoleHolders(roles: readonly GovernanceRole[]): RoleHolder[] {
-  return roles.map(({login, role, source, declaredAffiliation, declaredAsOf, place}) => {
+  return roles.map(({login, role, source, declaredAffiliation, declaredBeside, declaredAsOf, place}) => {
     const holder: RoleHolder = {login, role, source}
     if (declaredAffiliation) holder.declaredAffiliation = declaredAffiliation
+    if (declaredAffiliation && declaredBeside) holder.declaredBeside = true
     if (declaredAsOf) holder.declaredAsOf = declaredAsOf
     if (place) holder.place = place
     return holder

@@ -181,6 +181,11 @@ export interface RoleHolder {
   source: string
   /** Company the file itself declares for them, if any (MAINTAINERS tables). */
   declaredAffiliation?: string | null
+  /**
+   * The company is only written beside the person (`[Name](link), Company`, `[Name] (Company)`), where a location, a
+   * name or a note may stand as well: evidence only when the organisation data knows the name (or it says no employer).
+   */
+  declaredBeside?: true
   /** YYYY-MM-DD of the declaring file's revision: the declared company is evidence as of that day. */
   declaredAsOf?: string
   /** Where the declaring file was found (absent: the repository itself). */

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {RoleHolder} from '../../../core/model.js'
+import {loadEntities} from '../../../entities/index.js'
 import {loadAttributionContext} from '../../context.js'
 import type {ProjectEvidence} from '../../types.js'
 import {emptyEvidence} from '../../__fixtures__/project.js'
@@ -62,6 +63,27 @@ describe('a declared employer that names no organisation', async () => {
   it('is no claim when it says nothing or a situation ("N/A", "TBD", "Student", "Personal"): unknown, never an organisation of that name', () => {
     for (const written of ['N/A', 'TBD', '—', 'Student', 'Personal', 'unknown'])
       expect(source.claims({login: 'ada-l'}, context, declaring(written))).toEqual([])
+  })
+
+  it('written only beside the person, is a company only when the organisation data knows the name', async () => {
+    const beside = (declaredAffiliation: string) =>
+      emptyEvidence({
+        roles: [
+          {login: 'ada-l', role: 'maintainer', source: 'MAINTAINERS.md:5', declaredAffiliation, declaredBeside: true},
+        ],
+      })
+    const shipped = await loadAttributionContext({entities: await loadEntities([], {shipped: true})})
+    // "[Ada Lovelace](link) (London)" is written as "(Isovalent)" is: a place, a name or a note may stand there.
+    for (const written of ['London', 'Ada Byron', 'Example Widgets'])
+      expect(source.claims({login: 'ada-l'}, shipped, beside(written)), written).toEqual([])
+    expect(source.claims({login: 'ada-l'}, shipped, beside('Google')).map((c) => c.organization)).toEqual(['Google'])
+    expect(source.claims({login: 'ada-l'}, shipped, beside('Freelancer')).map((c) => c.organization)).toEqual([
+      'Independent',
+    ])
+    // In a table's company column it is what the file declares, known or not.
+    expect(source.claims({login: 'ada-l'}, shipped, declaring('Example Widgets')).map((c) => c.organization)).toEqual([
+      'Example Widgets',
+    ])
   })
 
   it('keeps any other name as declared', () => {

@@ -34,7 +34,7 @@ const PLACE_RANK: Record<GovernancePlace, number> = {
 export const source: EvidenceSourcePlugin = {
   id: 'governance',
   description: 'company declared next to a maintainer in governance files (repository, organisation, foundation)',
-  claims(subject, _context, evidence) {
+  claims(subject, context, evidence) {
     const claims: Claim[] = []
     const logins = [subject.login, subject.noreplyLogin].filter(Boolean)
     const windowEnd = lastDayBefore(evidence.project.window.until)
@@ -45,6 +45,9 @@ export const source: EvidenceSourcePlugin = {
       // "Self-employed" is no employer, "N/A" or "Student" says nothing: read as a profile's company is (../../employer-words.ts).
       const words = employerWords(declared)
       if (words === 'none') return
+      // Written only beside the person ("[Ada Lovelace](link) (London)" reads as "(Isovalent)" does): a company only
+      // when the organisation data knows the name, or it says no employer; unknown otherwise, never a guess.
+      if (holder.declaredBeside && words !== 'independent' && !context.entities?.byName(declared)) return
       const claim: Claim = {
         person: holder.login.toLowerCase(),
         organization: words === 'independent' ? INDEPENDENT : declared,
