@@ -76,7 +76,14 @@ describe('selectMaintainers', () => {
 
   it('narrows to the shared RoleHolder shape', () => {
     expect(toRoleHolders(parseGovernance([readme]))).toEqual([
-      {login: 'readme-maint', role: 'maintainer', source: 'README.md:2', declaredAffiliation: 'Example Corp'},
+      // Written beside the person, not in a company column: evidence only if the organisation data knows it.
+      {
+        login: 'readme-maint',
+        role: 'maintainer',
+        source: 'README.md:2',
+        declaredAffiliation: 'Example Corp',
+        declaredBeside: true,
+      },
     ])
   })
 

@@ -103,6 +103,8 @@ export function parseMarkdownRoles(
     declared?: string,
     rowRole?: SectionMeaning,
     headerRole?: SectionMeaning,
+    /** The company is only written beside the person, not in a company column (RoleHolder.declaredBeside). */
+    beside = false,
   ): void => {
     const here = current()
     const section = here.section
@@ -120,6 +122,7 @@ export function parseMarkdownRoles(
     const holder: GovernanceRole = {login, role, file: file.path, line: lineNo, kind, source: `${file.path}:${lineNo}`}
     if (section) holder.section = section
     if (declared) holder.declaredAffiliation = declared
+    if (declared && beside) holder.declaredBeside = true
     result.roles.push(holder)
   }
 
@@ -237,7 +240,7 @@ export function parseMarkdownRoles(
       ? (trailingCompany(text.slice(0, only.index), only.login, text.slice(only.end)) ??
         parenthesisedCompany(text.slice(0, only.index), text.slice(only.end)))
       : undefined
-    for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared)
+    for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared, undefined, undefined, true)
   }
   return result
 }
