@@ -178,6 +178,25 @@ describe('attributeProject', () => {
     ])
   })
 
+  it('shows a company written only beside a role holder as declared only when the organisation data knows it', async () => {
+    const context = await loadAttributionContext({entities: await loadEntities([], {shipped: true})})
+    const beside: RoleHolder[] = [
+      {login: 'erin', role: 'maintainer', source: 'README.md:4', declaredAffiliation: 'London', declaredBeside: true},
+      {login: 'ghost', role: 'maintainer', source: 'README.md:5', declaredAffiliation: 'Google', declaredBeside: true},
+      {login: 'Bob', role: 'maintainer', source: 'MAINTAINERS.md:3', declaredAffiliation: 'Example Corp'},
+    ]
+    const shown = attributeProject(project, beside, context).roles.map((r) => [
+      r.login,
+      r.declaredAffiliation ?? null,
+      r.attribution.organization === 'London',
+    ])
+    expect(shown).toEqual([
+      ['erin', null, false],
+      ['ghost', 'Google', false],
+      ['Bob', 'Example Corp', false],
+    ])
+  })
+
   it('uses org memberships of companies only, and the profile company, when nothing stronger exists', async () => {
     const entities = await loadEntities([join(fixtures, 'entities')], {shipped: false})
     const context = await loadAttributionContext({entities, sources: ['profile-company', 'org-membership']})

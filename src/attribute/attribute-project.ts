@@ -19,6 +19,7 @@ import {declaredKey} from '../entities/index.js'
 import {applyAcquisitions} from './acquisitions.js'
 import {type BotRule, ROBOTS} from './bots.js'
 import {decide} from './decide.js'
+import {declarationStands} from './employer-words.js'
 import {noreplyLogin, signature} from './identity.js'
 import {declaredEmployers} from './org-accounts.js'
 import {signedAddresses} from './signatures.js'
@@ -69,7 +70,12 @@ export function attributeProject(
     const decided = decide(lookup({login: holder.login.toLowerCase()}).claims, day, order, options)
     const attribution = decided.organization === null ? (byLogin.get(holder.login.toLowerCase()) ?? decided) : decided
     const role: AttributedRoleHolder = {login: holder.login, role: holder.role, source: holder.source, attribution}
-    if (holder.declaredAffiliation !== undefined) role.declaredAffiliation = holder.declaredAffiliation
+    // A company written only beside the person that nothing confirms is not shown as declared (../employer-words.ts).
+    if (
+      holder.declaredAffiliation !== undefined &&
+      (!holder.declaredBeside || declarationStands(holder, context.entities))
+    )
+      role.declaredAffiliation = holder.declaredAffiliation
     if (holder.declaredAsOf) role.declaredAsOf = holder.declaredAsOf
     if (holder.place) role.place = holder.place
     return role

@@ -7,7 +7,9 @@
  * lower-cased, surrounding punctuation trimmed (`employerWords`).
  */
 
+import type {RoleHolder} from '../core/model.js'
 import {trimEnd} from '../core/trim-end.js'
+import type {EntityLookup} from './types.js'
 
 /** Self-descriptions that explicitly say "no employer" (the whole value, lower-cased, punctuation trimmed). */
 export const INDEPENDENT_WORDS = new Set([
@@ -72,4 +74,20 @@ export function employerWords(text: string): EmployerWords | undefined {
   if (INDEPENDENT_WORDS.has(bare)) return 'independent'
   if (EMPTY_WORDS.has(bare) || NOT_AN_ORGANISATION.has(bare)) return 'none'
   return undefined
+}
+
+/**
+ * Whether a role holder's declared company stands as what the file declares: always, but for one written only beside
+ * the person (`declaredBeside`: "[Ada Lovelace](link) (London)" is written as "(Isovalent)" is), which stands only
+ * when it says no employer or the organisation data knows the name. Shared by the governance evidence source and the
+ * role holders a report shows, so neither shows a place or a name as a company.
+ */
+export function declarationStands(
+  holder: Pick<RoleHolder, 'declaredAffiliation' | 'declaredBeside'>,
+  entities?: EntityLookup,
+): boolean {
+  const declared = holder.declaredAffiliation?.trim()
+  if (!declared) return false
+  if (!holder.declaredBeside) return true
+  return employerWords(declared) === 'independent' || entities?.byName(declared) !== undefined
 }

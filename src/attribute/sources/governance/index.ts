@@ -10,7 +10,7 @@
  */
 import {lastDayBefore} from '../../../core/dates.js'
 import {type Claim, type GovernancePlace, INDEPENDENT} from '../../../core/model.js'
-import {employerWords} from '../../employer-words.js'
+import {declarationStands, employerWords} from '../../employer-words.js'
 import type {EvidenceSourcePlugin} from '../../types.js'
 
 /** How each place's declaration is labelled in the evidence (`method`). */
@@ -47,7 +47,7 @@ export const source: EvidenceSourcePlugin = {
       if (words === 'none') return
       // Written only beside the person ("[Ada Lovelace](link) (London)" reads as "(Isovalent)" does): a company only
       // when the organisation data knows the name, or it says no employer; unknown otherwise, never a guess.
-      if (holder.declaredBeside && words !== 'independent' && !context.entities?.byName(declared)) return
+      if (!declarationStands(holder, context.entities)) return
       const claim: Claim = {
         person: holder.login.toLowerCase(),
         organization: words === 'independent' ? INDEPENDENT : declared,

@@ -226,7 +226,8 @@ describe('buildkite', () => {
       '23 unsupported steps[1].steps[0].plugins[3]: plugin "{{matrix.plugin}}#v1" holds a {{matrix}} value, filled in for each job of the step\'s matrix; not guessed',
     ])
     const all = JSON.stringify(out)
-    for (const secret of ['s3cr3t', 'token@gitlab', 'x-access-token', 'hunter2', 'acme/pod']) expect(all).not.toContain(secret)
+    for (const secret of ['s3cr3t', 'token@gitlab', 'x-access-token', 'hunter2', 'acme/pod'])
+      expect(all).not.toContain(secret)
   })
 
   it('locates each plugin of a mapping at its key, quoted or not, once for a plugin reused through an alias', () => {
