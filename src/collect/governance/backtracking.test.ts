@@ -51,6 +51,17 @@ describe('governance lines that made the parsers backtrack', () => {
   })
 })
 
+describe('prose after a person on a Markdown line', () => {
+  it('is found word by word: a long run without a space after the link is read once (an expression took 5 s a MB)', () => {
+    const line = (run: string) => `[Ada L](https://github.com/ada-l) ${run.repeat(1_900)}`
+    for (const run of ['a', '<', '@']) {
+      const content = Array.from({length: 523}, () => line(run)).join('\n')
+      const {roles} = parseGovernanceFiles([{path: 'MAINTAINERS.md', content}])
+      expect(roles.map((r) => r.login)).toEqual(['ada-l'])
+    }
+  })
+})
+
 describe('code spans in Markdown governance files', () => {
   it('are removed in one pass over the backtick runs (a line of backticks, and runs of every length)', async () => {
     const {withoutCode} = await import('./parsers/markdown.js')

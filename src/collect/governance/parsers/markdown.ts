@@ -278,8 +278,10 @@ function storyWords(text: string): number {
 function proseAfter(text: string): boolean {
   const last = loginsIn(text).at(-1)
   if (!last) return false
-  const after = plain(text.slice(last.end)).replace(/<[^<>]*>|\([^()]*\)|\S*[@:]\S*/g, ' ')
-  return /\p{L}/u.test(after)
+  // Addresses, links and handles (a word holding `@` or `:`) are no prose: dropped word by word (`\S*[@:]\S*` as an
+  // expression backtracked quadratically on a long run without a space).
+  const after = plain(text.slice(last.end)).replace(/<[^<>]*>|\([^()]*\)/g, ' ')
+  return after.split(/\s+/).some((word) => !word.includes('@') && !word.includes(':') && /\p{L}/u.test(word))
 }
 
 /** Lines above a paragraph line looked at for the start of its sentence (a sentence is rarely longer). */
