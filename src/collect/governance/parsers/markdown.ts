@@ -275,7 +275,7 @@ function storyWords(text: string): number {
  * <ada@example.com>") under "The current maintainers of this project are" is one of a list, however long its
  * introduction.
  */
-function proseAfter(text: string): boolean {
+export function proseAfter(text: string): boolean {
   const last = loginsIn(text).at(-1)
   if (!last) return false
   // Addresses, links and handles (a word holding `@` or `:`) are no prose: dropped word by word (`\S*[@:]\S*` as an
