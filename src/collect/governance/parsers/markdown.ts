@@ -228,7 +228,7 @@ export function parseMarkdownRoles(
     // A long sentence tells a story even by @handle ("originally conceived by Chris Mungall (@cmungall) and ...":
     // phenopackets/phenopacket-schema MAINTAINERS.rst, whose current maintainers are listed below it).
     // A quotation names nobody: it is what someone writes ("e.g. "Fixed foo. (@person)"": jsdom/jsdom MAINTAINERS.md).
-    const said = withoutQuotations(text)
+    const said = withoutQuotations(text, item || continuation)
     const people =
       item || continuation
         ? loginsIn(said)
@@ -249,9 +249,14 @@ export function parseMarkdownRoles(
  * `text` with its quotations ("…", “…”) blanked, each character by a space so that positions hold; one pass, no
  * nested repetition. A quotation is an example or someone's words ("note it as "Fixed foo. (@person)""), naming no one.
  */
-function withoutQuotations(text: string): string {
+function withoutQuotations(text: string, listed: boolean): string {
   if (!/["“]/.test(text)) return text
-  return text.replace(/"[^"]*"|“[^“”]*”/g, (quoted) => ' '.repeat(quoted.length))
+  // A quotation opens after a space or a bracket and closes before one or punctuation (`12" screen` and `7" Grace` are
+  // inch marks, not quotations). In a list item it is a phrase (a space in it): `- "@ada-l"` is a quoted handle, one
+  // of the list; in prose, `Ask "@nobody"` is an example.
+  return text.replace(/(?<=^|[\s([])(?:"[^"]*"|“[^“”]*”)(?=$|[\s)\].,;:!?])/g, (quoted) =>
+    !listed || /\s/.test(quoted) ? ' '.repeat(quoted.length) : quoted,
+  )
 }
 
 /**
@@ -477,7 +482,7 @@ const ROLE_WORD =
 
 /** What a parenthesis after a person says when it is not a company: a role, a status, a time, pronouns. */
 const NOT_A_COMPANY =
-  /\b(?:maintainers?|approvers?|reviewers?|committers?|collaborators?|triagers?|owners?|leads?|members?|contributors?|emerit\w*|alumn\w*|inactive|retired|former|past|current|chairs?|co-chairs?|liaisons?|founders?|creators?|authors?|admins?|administrators?|release|security|stewards?|leave|since|until|he|she|they|him|her|them|pronouns?|team|core|committee|steering|tsc|tc)\b/i
+  /\b(?:maintainers?|approvers?|reviewers?|committers?|collaborators?|triagers?|owners?|leads?|members?|contributors?|emerit\w*|alumn\w*|inactive|retired|former|past|current|chairs?|co-chairs?|liaisons?|founders?|creators?|authors?|admins?|administrators?|release|stewards?|leave|since|until|he|she|they|him|her|them|pronouns?|team|committee|steering|tsc|tc)\b/i
 
 /**
  * "(Isovalent)" after a person named by a link whose text is their name: `[Liz Rice](https://github.com/lizrice)

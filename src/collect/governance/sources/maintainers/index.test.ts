@@ -384,6 +384,12 @@ describe('MAINTAINERS.md that is a handbook (mochajs/mocha MAINTAINERS.md)', () 
       ['ada-l', 'maintainer', 'Formatting', null, 8],
       ['grace-h', 'maintainer', 'Formatting', null, 10],
     ])
+    // In a list, a quoted handle is one of the list; inch marks are no quotation (review findings).
+    expect(people('MAINTAINERS.md', '# Maintainers\n- "@ada-l"\n- 12" Alan @alan-t and 7" Grace @grace-h\n')).toEqual([
+      ['ada-l', 'maintainer', 'Maintainers', null, 2],
+      ['alan-t', 'maintainer', 'Maintainers', null, 3],
+      ['grace-h', 'maintainer', 'Maintainers', null, 3],
+    ])
   })
 
   it('names nobody through code spans or an organisation linked inside a sentence', () => {
