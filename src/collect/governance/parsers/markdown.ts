@@ -38,6 +38,8 @@ interface Table {
    * says "Maintainer" (kyverno/kyverno OWNERS.md). It only narrows a section of maintainers (`add`).
    */
   headerRole?: SectionMeaning
+  /** Its rows have no leading pipe (`a | b` over `---|---`): it ends at a blank line (GFM). */
+  pipeless?: boolean
 }
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
@@ -47,6 +49,13 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
  */
 const AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>/
 const FENCE = /^\s*(```|~~~)/
+/**
+ * A GitHub profile link alone: `<https://github.com/login>`, the bare URL, `[text](https://github.com/login)` or a linked
+ * image, `[![Name](avatar)](https://github.com/login)` (chaijs/chai README.md "Core Contributors"). Bounded pieces in
+ * order, nothing nested: linear.
+ */
+const LONE_PROFILE =
+  /^(?:<|\[(?:!\[[^[\]]{0,100}\]\([^()\s]{0,500}\)|[^[\]]{0,100})\]\()?https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\/?[>)]?$/
 
 export interface MarkdownOptions {
   /**
@@ -170,6 +179,7 @@ export function parseMarkdownRoles(
     if (!trimmed) {
       previousFilled = false
       html = false
+      if (table?.pipeless) table = undefined
       continue
     }
     // An HTML block (up to the next blank line) under a role heading: ESLint's generated README team tables,
@@ -180,13 +190,22 @@ export function parseMarkdownRoles(
       for (const {login} of loginsIn(trimmed)) if (isLogin(login)) add(login, lineNo)
       continue
     }
-    if (trimmed.startsWith('|')) {
+    // GFM tables need no leading pipe (`[Sindre Sorhus](...) | [Szymon Marczak](...)` over `---|---`: sindresorhus/got
+    // readme.md "Maintainers"); such a table starts at a header whose delimiter row has as many cells and a pipe, and
+    // ends at a blank line (https://github.github.com/gfm/#tables-extension-).
+    const pipelessHeader = !trimmed.startsWith('|') && !options.rst && pipelessDelimiter(trimmed, lines[i + 1])
+    if (trimmed.startsWith('|') || pipelessHeader || (table?.pipeless && trimmed.includes('|'))) {
       const cells = splitRow(trimmed).map((cell) => resolve(cell, targets))
       // A row above a delimiter row is a header, a new table's even right below another (kyverno/kyverno OWNERS.md: a
       // "Reviewer" table after a blank line below the "Maintainer" one; blank lines are not read as ending a table, an
       // organisation file's extract blanks the rows about other projects).
       if (isSeparator(lines[i + 1])) {
         table = tableColumns(cells)
+        if (pipelessHeader) table.pipeless = true
+        // A header of people, not of column titles: GFM needs a header row, so a README puts its team's avatars there
+        // ("[![Name](https://github.com/login.png)](https://github.com/login) | ...": node-fetch/node-fetch README.md).
+        if (table.loginColumn < 0 && table.companyColumn < 0 && table.roleColumn < 0)
+          for (const {login} of loginsIn(cells.join(' | '))) if (isLogin(login)) add(login, lineNo)
         i++
         continue
       }
@@ -214,6 +233,13 @@ export function parseMarkdownRoles(
     if (item) inItem = true
     else if (!continuation) {
       inItem = false
+      // A line holding one profile link and nothing else names that person, as a list item would ("### Matteo Collina"
+      // then "<https://github.com/mcollina>": pinojs/pino README.md "The Team").
+      const lone = !everyLine && LONE_PROFILE.exec(text.trim())
+      if (lone) {
+        if (isLogin(lone[1])) add(lone[1], lineNo)
+        continue
+      }
       if (!everyLine) {
         // A README paragraph ends the list a label introduced.
         label = undefined
@@ -413,6 +439,15 @@ export function splitRow(row: string): string[] {
   if (cells[0] === '') cells.shift()
   if (cells.length && cells[cells.length - 1] === '') cells.pop()
   return cells
+}
+
+/**
+ * Whether a line with no leading pipe heads a GFM table: the next line is a delimiter row with a pipe and the same number
+ * of cells (a lone `---` under a line is a setext heading's underline).
+ */
+function pipelessDelimiter(header: string, next: string | undefined): boolean {
+  if (next === undefined || !next.includes('|') || !header.includes('|') || !isSeparator(next)) return false
+  return splitRow(header).length === splitRow(next.trim()).length
 }
 
 export function isSeparator(line: string | undefined): boolean {
