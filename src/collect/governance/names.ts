@@ -95,9 +95,10 @@ const MEANINGS: Array<[RegExp, SectionMeaning]> = [
   [/\bteams?\b/i, 'none'],
   // Directors lead what is not code (linkerd/linkerd2 GOVERNANCE.md: "non-technical leadership functions"), though
   // its MAINTAINERS.md lists them under its "# Maintainers" title. "Friends of" a project help without a role ("people
-  // that are not maintainers but typically help out": envoyproxy/envoy OWNERS.md "# Friends of Envoy").
+  // that are not maintainers but typically help out": envoyproxy/envoy OWNERS.md "# Friends of Envoy"). Advisors "offer
+  // advice" (hyperium/hyper docs/GOVERNANCE.md; its docs/MAINTAINERS.md lists them under "# The People").
   [
-    /\b(triage|directors?|friends?|coordinators?|managers?|releasers?|contributors?|members?|shepherds?|liaisons?|sponsors?|champions?|stewards?|ambassadors?|committee|council|board|thanks|acknowledg\w*)\b/i,
+    /\b(triage|directors?|advisors?|advisers?|friends?|coordinators?|managers?|releasers?|contributors?|members?|shepherds?|liaisons?|sponsors?|champions?|stewards?|ambassadors?|committee|council|board|thanks|acknowledg\w*)\b/i,
     'none',
   ],
 ]
