@@ -49,6 +49,10 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
  */
 const AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>/
 const FENCE = /^\s*(```|~~~)/
+/** What a sentence says before "maintained by" when those it names no longer do. */
+const FORMER = /\b(?:originally|formerly|previously|once|was|were|used to be)\b/i
+/** What a sentence may say is maintained other than the project. */
+const NOT_THE_PROJECT = /\b(?:list|file|page|document|website|site|fork|mirror|port|binding|wrapper|translation)s?\b/i
 /**
  * A GitHub profile link alone: `<https://github.com/login>`, the bare URL, `[text](https://github.com/login)` or a linked
  * image, `[![Name](avatar)](https://github.com/login)` (chaijs/chai README.md "Core Contributors"). Bounded pieces in
@@ -65,6 +69,13 @@ export interface MarkdownOptions {
   mode: 'every-line' | 'lists'
   /** Headings about a process ("Becoming a maintainer", "Adding maintainers") name no role holders. */
   processHeadings?: boolean
+  /**
+   * An AUTHORS file's sentence saying who maintains the project names them: "``pyjwt`` is currently written and
+   * maintained by `Jose Padilla <https://github.com/jpadilla>`_." (jpadilla/pyjwt AUTHORS.rst); "Originally written
+   * and maintained by" someone names a former maintainer. Not in a README, where such a sentence names an organisation
+   * or another project's maintainer as often as this one's ("Developed from [X] maintained by [@y]").
+   */
+  maintainedBy?: boolean
   /**
    * reStructuredText (`AUTHORS.rst`, `MAINTAINERS.rst`): a title underlined with any punctuation ("Requests
    * Maintainers" over a row of backticks) is a heading, levels in order of first use; `` `text <url>`_ `` is a link,
@@ -130,6 +141,16 @@ export function parseMarkdownRoles(
     if (section) holder.section = section
     if (declared) holder.declaredAffiliation = declared
     result.roles.push(holder)
+  }
+
+  /** The people linked after "maintained by" in a sentence: maintainers, or emeriti when it says they were. */
+  const maintainedBy = (text: string, lineNo: number): void => {
+    const at = text.search(/\bmaintained by\b/i)
+    // Under a heading naming no role ("Contributors", "Thanks"), or of something else ("This list is maintained by"):
+    // not the project's maintainers.
+    if (at < 0 || headings.some((h) => h.meaning === 'none') || NOT_THE_PROJECT.test(text.slice(0, at))) return
+    const role = FORMER.test(text.slice(0, at)) ? 'emeritus' : 'maintainer'
+    for (const {login, index} of loginsIn(text)) if (index > at && isLogin(login)) add(login, lineNo, undefined, role)
   }
 
   for (let i = 0; i < lines.length; i++) {
@@ -241,6 +262,7 @@ export function parseMarkdownRoles(
         continue
       }
       if (!everyLine) {
+        if (options.maintainedBy) maintainedBy(withoutQuotations(text), lineNo)
         // A README paragraph ends the list a label introduced.
         label = undefined
         continue
