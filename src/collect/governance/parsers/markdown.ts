@@ -582,13 +582,19 @@ function trailingCompany(before: string, login: string, rest: string): string | 
   if (!match) return undefined
   // A link, an address or a handle after the person is not a company ("<https://x.com/dalisoft>", "<https://www.npmjs.com/~ronag>").
   if (/[<>@~:]|\bwww\./i.test(match[1])) return undefined
-  const company = trimEnd(plain(match[1]), '.;,').trim()
+  const written = plain(match[1])
+  const trimmed = trimEnd(written, '.;,').trim()
+  // The period of an abbreviated legal form is the company's name ("Datadog, Inc.": grpc/grpc-go MAINTAINERS.md).
+  const company = ABBREVIATED_FORM.test(trimmed) && written.startsWith(`${trimmed}.`) ? `${trimmed}.` : trimmed
   // A role after the person is no company ("- [Austin Parker](https://github.com/austinlparker), Maintainer" under
   // "### Emeritus": open-telemetry/opentelemetry-demo README.md).
   if (ROLE_WORD.test(company) || NOT_A_COMPANY.test(company) || /\b(?:19|20)\d\d\b/.test(company)) return undefined
   if (!nameBefore(before, login) && words(company) > 1 && !LEGAL_FORM.test(company)) return undefined
   return company && loginsIn(company).length === 0 && company.length <= 100 ? company : undefined
 }
+
+/** A legal form written abbreviated, whose period belongs to it ("Inc.", "Ltd.", "Corp.", "Co."). */
+const ABBREVIATED_FORM = /[\s,](?:inc|ltd|corp|co|pty|bhd)$/i
 
 /** A company's legal form at the end of its name ("Google LLC", "Datadog, Inc.", "Example GmbH"). */
 const LEGAL_FORM =

@@ -711,3 +711,23 @@ describe('real files: hyperium/hyper docs/MAINTAINERS.md (__fixtures__/real/SOUR
       expect(parseGovernanceFiles([{path, content: '- @ada-l'}]).roles, path).toEqual([])
   })
 })
+
+describe('a company after a person, written with an abbreviated legal form', () => {
+  it('keeps the period of "Inc.", "Ltd.", "Co." and drops a sentence\'s (grpc/grpc-go MAINTAINERS.md "Datadog, Inc.")', () => {
+    const content = [
+      '## Maintainers',
+      '- [ada-l](https://github.com/ada-l), Acme, Inc.',
+      '- [grace-h](https://github.com/grace-h), Acme Ltd.',
+      '- [lin-t](https://github.com/lin-t), Acme LLC.',
+      '- [Mo K](https://github.com/mo-k), Example Co.,',
+      '- [Bo Q](https://github.com/bo-q), Sample Labs.',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content).map((r) => [r[0], r[3]])).toEqual([
+      ['ada-l', 'Acme, Inc.'],
+      ['grace-h', 'Acme Ltd.'],
+      ['lin-t', 'Acme LLC'],
+      ['mo-k', 'Example Co.'],
+      ['bo-q', 'Sample Labs'],
+    ])
+  })
+})
