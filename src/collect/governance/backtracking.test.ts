@@ -113,3 +113,21 @@ describe('reStructuredText governance files', () => {
     ])
   })
 })
+
+describe('README lines holding a profile link alone, and tables without leading pipes', () => {
+  it('are told in one pass (long runs of brackets, image links, pipes and cells)', () => {
+    const long = MAX_GOVERNANCE_LINE - 40
+    const content = [
+      '## Team',
+      `[${'!['.repeat(long / 2)}](https://github.com/x)`,
+      `[![${'a'.repeat(long)}](https://github.com/eve-x)`,
+      `${'a|'.repeat(long / 2)}`,
+      `${'-|'.repeat(long / 2)}-`,
+      `${'[![a](https://github.com/eve-x.png)]|'.repeat(40)}`,
+      '',
+      '<https://github.com/ada-l>',
+    ].join('\n')
+    const {roles} = parseGovernanceFiles([{path: 'README.md', content}])
+    expect(roles.map((r) => [r.login, r.line])).toEqual([['ada-l', 8]])
+  })
+})

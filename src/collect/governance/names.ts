@@ -17,11 +17,17 @@ const HANDLE = /(?<![\w.@/\\])@([A-Za-z0-9][A-Za-z0-9-]{0,38})(?![\w/-]|\.[A-Za-
 const TEAM = /(?<![\w.@/\\])@([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][\w.-]*)/g
 /** A profile link ends right after the login (`https://github.com/login`), unlike repository or team links. */
 const PROFILE = /https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\/?(?=$|[\s)>"'\]|,])/g
+/**
+ * A profile picture, `https://github.com/login.png` (GitHub serves each account's avatar there): READMEs show their team
+ * as avatars linked to a home page ("[![Sindre Sorhus](https://github.com/sindresorhus.png?size=100)](https://sindresorhus.com)":
+ * sindresorhus/got readme.md).
+ */
+const AVATAR = /https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\.png(?=$|[?\s)>"'\]|,])/g
 
 /** Logins named in a piece of text, in order of appearance, each once: `@handles` and profile links. */
 export function loginsIn(text: string): Array<{login: string; index: number; end: number}> {
   const found: Array<{login: string; index: number; end: number}> = []
-  for (const pattern of [HANDLE, PROFILE]) {
+  for (const pattern of [HANDLE, PROFILE, AVATAR]) {
     for (const match of text.matchAll(pattern)) {
       found.push({login: match[1], index: match.index, end: match.index + match[0].length})
     }
@@ -80,11 +86,19 @@ const MEANINGS: Array<[RegExp, SectionMeaning]> = [
   [/\btechnical (steering )?committee\b/i, 'maintainer'],
   [/\b(TSC|TC)\b/, 'maintainer'],
   [/\btriagers?\b/i, 'triager'],
+  // A README's own team, named by no other word ("## Team", "## The Team", "## Team Members", "### Core Contributors"),
+  // is who keeps the project: node-fetch/node-fetch README.md "Team" (its "Former" below), nodejs/readable-stream
+  // README.md "Team Members" (the Streams WG, which "maintained" it: its GOVERNANCE.md), pinojs/pino "The Team",
+  // chaijs/chai "Core Contributors" (then "Core Contributor Alumni"). A team named by its work ("Plugins team",
+  // "Docs team", "Team & Permissions") is that team, not the maintainers.
+  [/^(?:the |our |meet the )?team(?: members)?:?$|^core contributors:?$/i, 'maintainer'],
+  [/\bteams?\b/i, 'none'],
   // Directors lead what is not code (linkerd/linkerd2 GOVERNANCE.md: "non-technical leadership functions"), though
   // its MAINTAINERS.md lists them under its "# Maintainers" title. "Friends of" a project help without a role ("people
-  // that are not maintainers but typically help out": envoyproxy/envoy OWNERS.md "# Friends of Envoy").
+  // that are not maintainers but typically help out": envoyproxy/envoy OWNERS.md "# Friends of Envoy"). Advisors "offer
+  // advice" (hyperium/hyper docs/GOVERNANCE.md; its docs/MAINTAINERS.md lists them under "# The People").
   [
-    /\b(triage|directors?|friends?|coordinators?|managers?|releasers?|contributors?|members?|shepherds?|liaisons?|sponsors?|champions?|stewards?|ambassadors?|committee|council|board|thanks|acknowledg\w*)\b/i,
+    /\b(triage|directors?|advisors?|advisers?|friends?|coordinators?|managers?|releasers?|contributors?|members?|shepherds?|liaisons?|sponsors?|champions?|stewards?|ambassadors?|committee|council|board|thanks|acknowledg\w*)\b/i,
     'none',
   ],
 ]

@@ -135,4 +135,31 @@ describe('selectMaintainers', () => {
       ['lin-t', '@example/maintainers', '.github/CODEOWNERS:1'],
     ])
   })
+
+  it('a triage team of the catch-all rule does not stand for the maintainers (npm/node-semver CODEOWNERS)', () => {
+    const files = [{path: '.github/CODEOWNERS', content: '* @example/cli-team @example/cli-triage\n'}]
+    const project = {
+      repo: 'github.com/example/widget',
+      source: 'github' as const,
+      status: 'ok' as const,
+      window: {since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z'},
+      commits: [],
+      governance: files,
+      profiles: {},
+    }
+    expect(teamsToResolve(files)).toEqual(['example/cli-team'])
+    const hidden = governanceOf({...project, teams: {}})
+    expect(hidden.maintainers).toMatchObject({holders: [], teams: ['example/cli-team']})
+    const visible = governanceOf({
+      ...project,
+      teams: {'example/cli-team': {members: ['ada-l']}, 'example/cli-triage': {members: ['tri-ager', 'ada-l']}},
+    })
+    expect(visible.maintainers.holders.map((h) => [h.login, h.via])).toEqual([['ada-l', '@example/cli-team']])
+    // Still a code owner of every file, as the file says.
+    expect(visible.roles.map((r) => [r.login, r.role, r.via])).toEqual([
+      ['ada-l', 'codeowner', '@example/cli-team'],
+      ['tri-ager', 'codeowner', '@example/cli-triage'],
+      ['ada-l', 'codeowner', '@example/cli-triage'],
+    ])
+  })
 })

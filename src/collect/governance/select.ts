@@ -13,7 +13,8 @@
  * 7. a foundation's list (CNCF project-maintainers.csv): the rows about this project;
  * 8. an organisation-wide list (a CORE-MAINTAINERS or MAINTAINERS file of the community repository).
  * Nobody named anywhere: the maintainers are unknown (never zero), unless teams of rule 4 stand for them, whose
- * members the API did not show: then the maintainers are those teams, members unknown.
+ * members the API did not show: then the maintainers are those teams, members unknown. A triage team never stands
+ * for them.
  * Each group lists each login once (case-insensitive), in file order.
  */
 import type {Role} from '../../core/model.js'
@@ -62,6 +63,13 @@ export function selectRoles(holders: readonly GovernanceRole[], query: RoleQuery
 
 const catchAll = (section: string | undefined) => CATCH_ALL.has(section ?? '')
 
+/**
+ * A team named for triage (`* @npm/cli-team @npm/cli-triage`: the CODEOWNERS npm's template-oss writes into every npm
+ * CLI package, npm/node-semver among them) does not stand for the maintainers, as triagers never are (./names.ts).
+ */
+const TRIAGE_TEAM = /(?:^|[/_.-])triage(?:rs?)?(?:$|[_.-])/i
+const maintainersTeam = (team: string) => !TRIAGE_TEAM.test(team)
+
 const ORGANISATION_WIDE_RULE = 'organisation-wide list: maintainers'
 
 const MAINTAINER_RULES: Array<{rule: string; query: RoleQuery; unless?: RoleQuery}> = [
@@ -101,16 +109,23 @@ export function selectMaintainers(
   teams: readonly TeamReference[] = [],
   resolved: ReadonlySet<string> = new Set(),
 ): RoleGroup {
+  const eligible = holders.filter((holder) => !holder.via || maintainersTeam(holder.via))
   for (const {rule, query, unless} of MAINTAINER_RULES) {
     // Rule 6 needs a maintainer of this project among the organisation's files; rule 8 takes the others.
-    if (unless && selectRoles(holders, unless).length === 0) continue
-    const selected = selectRoles(holders, query)
+    if (unless && selectRoles(eligible, unless).length === 0) continue
+    const selected = selectRoles(eligible, query)
     if (selected.length) return {id: 'maintainers', rule, holders: selected}
   }
   const unresolved = [
     ...new Set(
       teams
-        .filter((t) => t.file.endsWith('CODEOWNERS') && catchAll(t.section) && !resolved.has(t.team.toLowerCase()))
+        .filter(
+          (t) =>
+            t.file.endsWith('CODEOWNERS') &&
+            catchAll(t.section) &&
+            maintainersTeam(t.team) &&
+            !resolved.has(t.team.toLowerCase()),
+        )
         .map((t) => t.team),
     ),
   ]

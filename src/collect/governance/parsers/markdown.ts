@@ -38,6 +38,8 @@ interface Table {
    * says "Maintainer" (kyverno/kyverno OWNERS.md). It only narrows a section of maintainers (`add`).
    */
   headerRole?: SectionMeaning
+  /** Its rows have no leading pipe (`a | b` over `---|---`): it ends at a blank line (GFM). */
+  pipeless?: boolean
 }
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
@@ -47,6 +49,17 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
  */
 const AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>/
 const FENCE = /^\s*(```|~~~)/
+/** What a sentence says before "maintained by" when those it names no longer do. */
+const FORMER = /\b(?:originally|formerly|previously|once|was|were|used to be)\b/i
+/** What a sentence may say is maintained other than the project. */
+const NOT_THE_PROJECT = /\b(?:list|file|page|document|website|site|fork|mirror|port|binding|wrapper|translation)s?\b/i
+/**
+ * A GitHub profile link alone: `<https://github.com/login>`, the bare URL, `[text](https://github.com/login)` or a linked
+ * image, `[![Name](avatar)](https://github.com/login)` (chaijs/chai README.md "Core Contributors"). Bounded pieces in
+ * order, nothing nested: linear.
+ */
+const LONE_PROFILE =
+  /^(?:<|\[(?:!\[[^[\]]{0,100}\]\([^()\s]{0,500}\)|[^[\]]{0,100})\]\()?https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\/?[>)]?$/
 
 export interface MarkdownOptions {
   /**
@@ -56,6 +69,13 @@ export interface MarkdownOptions {
   mode: 'every-line' | 'lists'
   /** Headings about a process ("Becoming a maintainer", "Adding maintainers") name no role holders. */
   processHeadings?: boolean
+  /**
+   * An AUTHORS file's sentence saying who maintains the project names them: "``pyjwt`` is currently written and
+   * maintained by `Jose Padilla <https://github.com/jpadilla>`_." (jpadilla/pyjwt AUTHORS.rst); "Originally written
+   * and maintained by" someone names a former maintainer. Not in a README, where such a sentence names an organisation
+   * or another project's maintainer as often as this one's ("Developed from [X] maintained by [@y]").
+   */
+  maintainedBy?: boolean
   /**
    * reStructuredText (`AUTHORS.rst`, `MAINTAINERS.rst`): a title underlined with any punctuation ("Requests
    * Maintainers" over a row of backticks) is a heading, levels in order of first use; `` `text <url>`_ `` is a link,
@@ -126,6 +146,16 @@ export function parseMarkdownRoles(
     result.roles.push(holder)
   }
 
+  /** The people linked after "maintained by" in a sentence: maintainers, or emeriti when it says they were. */
+  const maintainedBy = (text: string, lineNo: number): void => {
+    const at = text.search(/\bmaintained by\b/i)
+    // Under a heading naming no role ("Contributors", "Thanks"), or of something else ("This list is maintained by"):
+    // not the project's maintainers.
+    if (at < 0 || headings.some((h) => h.meaning === 'none') || NOT_THE_PROJECT.test(text.slice(0, at))) return
+    const role = FORMER.test(text.slice(0, at)) ? 'emeritus' : 'maintainer'
+    for (const {login, index} of loginsIn(text)) if (index > at && isLogin(login)) add(login, lineNo, undefined, role)
+  }
+
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]
     const lineNo = i + 1
@@ -173,6 +203,7 @@ export function parseMarkdownRoles(
     if (!trimmed) {
       previousFilled = false
       html = false
+      if (table?.pipeless) table = undefined
       continue
     }
     // An HTML block (up to the next blank line) under a role heading: ESLint's generated README team tables,
@@ -183,13 +214,22 @@ export function parseMarkdownRoles(
       for (const {login} of loginsIn(trimmed)) if (isLogin(login)) add(login, lineNo)
       continue
     }
-    if (trimmed.startsWith('|')) {
+    // GFM tables need no leading pipe (`[Sindre Sorhus](...) | [Szymon Marczak](...)` over `---|---`: sindresorhus/got
+    // readme.md "Maintainers"); such a table starts at a header whose delimiter row has as many cells and a pipe, and
+    // ends at a blank line (https://github.github.com/gfm/#tables-extension-).
+    const pipelessHeader = !trimmed.startsWith('|') && !options.rst && pipelessDelimiter(trimmed, lines[i + 1])
+    if (trimmed.startsWith('|') || pipelessHeader || (table?.pipeless && trimmed.includes('|'))) {
       const cells = splitRow(trimmed).map((cell) => resolve(cell, targets))
       // A row above a delimiter row is a header, a new table's even right below another (kyverno/kyverno OWNERS.md: a
       // "Reviewer" table after a blank line below the "Maintainer" one; blank lines are not read as ending a table, an
       // organisation file's extract blanks the rows about other projects).
       if (isSeparator(lines[i + 1])) {
         table = tableColumns(cells)
+        if (pipelessHeader) table.pipeless = true
+        // A header of people, not of column titles: GFM needs a header row, so a README puts its team's avatars there
+        // ("[![Name](https://github.com/login.png)](https://github.com/login) | ...": node-fetch/node-fetch README.md).
+        if (table.loginColumn < 0 && table.companyColumn < 0 && table.roleColumn < 0)
+          for (const {login} of loginsIn(cells.join(' | '))) if (isLogin(login)) add(login, lineNo)
         i++
         continue
       }
@@ -217,7 +257,15 @@ export function parseMarkdownRoles(
     if (item) inItem = true
     else if (!continuation) {
       inItem = false
+      // A line holding one profile link and nothing else names that person, as a list item would ("### Matteo Collina"
+      // then "<https://github.com/mcollina>": pinojs/pino README.md "The Team").
+      const lone = !everyLine && LONE_PROFILE.exec(text.trim())
+      if (lone) {
+        if (isLogin(lone[1])) add(lone[1], lineNo)
+        continue
+      }
       if (!everyLine) {
+        if (options.maintainedBy) maintainedBy(withoutQuotations(text), lineNo)
         // A README paragraph ends the list a label introduced.
         label = undefined
         continue
@@ -425,6 +473,15 @@ export function splitRow(row: string): string[] {
   return cells
 }
 
+/**
+ * Whether a line with no leading pipe heads a GFM table: the next line is a delimiter row with a pipe and the same number
+ * of cells (a lone `---` under a line is a setext heading's underline).
+ */
+function pipelessDelimiter(header: string, next: string | undefined): boolean {
+  if (next === undefined || !next.includes('|') || !header.includes('|') || !isSeparator(next)) return false
+  return splitRow(header).length === splitRow(next.trim()).length
+}
+
 export function isSeparator(line: string | undefined): boolean {
   return line !== undefined && /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line)
 }
@@ -535,13 +592,19 @@ function trailingCompany(before: string, login: string, rest: string): string | 
   if (!match) return undefined
   // A link, an address or a handle after the person is not a company ("<https://x.com/dalisoft>", "<https://www.npmjs.com/~ronag>").
   if (/[<>@~:]|\bwww\./i.test(match[1])) return undefined
-  const company = trimEnd(plain(match[1]), '.;,').trim()
+  const written = plain(match[1])
+  const trimmed = trimEnd(written, '.;,').trim()
+  // The period of an abbreviated legal form is the company's name ("Datadog, Inc.": grpc/grpc-go MAINTAINERS.md).
+  const company = ABBREVIATED_FORM.test(trimmed) && written.startsWith(`${trimmed}.`) ? `${trimmed}.` : trimmed
   // A role after the person is no company ("- [Austin Parker](https://github.com/austinlparker), Maintainer" under
   // "### Emeritus": open-telemetry/opentelemetry-demo README.md).
   if (ROLE_WORD.test(company) || NOT_A_COMPANY.test(company) || /\b(?:19|20)\d\d\b/.test(company)) return undefined
   if (!nameBefore(before, login) && words(company) > 1 && !LEGAL_FORM.test(company)) return undefined
   return company && loginsIn(company).length === 0 && company.length <= 100 ? company : undefined
 }
+
+/** A legal form written abbreviated, whose period belongs to it ("Inc.", "Ltd.", "Corp.", "Co."). */
+const ABBREVIATED_FORM = /[\s,](?:inc|ltd|corp|co|pty|bhd)$/i
 
 /** A company's legal form at the end of its name ("Google LLC", "Datadog, Inc.", "Example GmbH"). */
 const LEGAL_FORM =

@@ -118,7 +118,16 @@ function addEntry(
     }
     return
   }
-  if (isLogin(entry.value)) result.roles.push({...base, login: entry.value})
+  // A name of a group that no OWNERS_ALIASES defines is an alias that went stale, not a person (knative/serving OWNERS:
+  // `technical-oversight-committee` beside the defined `serving-wg-leads`; knative/community OWNERS:
+  // `steering-committee`; their aliases are generated from the organisation's teams, and these are not among them).
+  if (GROUP_NAME.test(entry.value) && isLogin(entry.value))
+    result.problems.push({
+      file: file.path,
+      line: entry.line,
+      message: `'${entry.value}' names a group, and no OWNERS_ALIASES here defines it: not read as a person`,
+    })
+  else if (isLogin(entry.value)) result.roles.push({...base, login: entry.value})
   // `kubernetes/steering-committee`: a GitHub team (Prow accepts `org/team` in required_reviewers).
   else if (/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][\w.-]*$/.test(entry.value))
     result.teams.push({team: entry.value, file: file.path, line: entry.line, section})
@@ -129,6 +138,10 @@ function addEntry(
       message: `'${entry.value}' is neither a GitHub login nor an alias`,
     })
 }
+
+/** The last word of a group's name: a plural role, a committee, a team (`-leads`, `-reviewers`, `-committee`). */
+const GROUP_NAME =
+  /-(?:committee|council|board|leads|reviewers|approvers|maintainers|writers|admins|owners|members|teams?|wg|sig)$/i
 
 /** Deeper than any OWNERS file nests. */
 const MAX_DEPTH = 64

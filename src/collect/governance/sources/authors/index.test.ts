@@ -56,3 +56,42 @@ describe('AUTHORS and AUTHORS.md', () => {
     ).toEqual(['ada-l maintainer'])
   })
 })
+
+describe('AUTHORS sentences saying who maintains the project', () => {
+  it('name the maintainers, and former ones as emeritus; not a list, a file, or a section naming no role', () => {
+    const content = [
+      'Authors',
+      '=======',
+      '',
+      '``widget`` is currently written and maintained by `Ada L <https://github.com/ada-l>`_.',
+      'Originally written and maintained by `Old One <https://github.com/old-one>`_.',
+      'This list is maintained by `Bot <https://github.com/list-bot>`_.',
+      '',
+      'Contributors',
+      '============',
+      '',
+      'Docs maintained by `Grace H <https://github.com/grace-h>`_.',
+    ].join('\n')
+    expect(people('AUTHORS.rst', content)).toEqual([
+      ['ada-l', 'maintainer', 'Authors', null, 4],
+      ['old-one', 'emeritus', 'Authors', null, 5],
+    ])
+    // A README's sentence is not read: it names an organisation or another project's maintainer as often.
+    expect(
+      people('README.md', 'Developed from [x](https://github.com/y/x), maintained by [@y](https://github.com/y).'),
+    ).toEqual([])
+  })
+})
+
+describe('real files: jpadilla/pyjwt AUTHORS.rst (__fixtures__/real/SOURCES.md)', () => {
+  it('reads its current maintainer and its original one from its two sentences', () => {
+    const content = readFileSync(
+      join(import.meta.dirname, '../../__fixtures__/real/jpadilla__pyjwt/AUTHORS.rst'),
+      'utf8',
+    )
+    expect(people('AUTHORS.rst', content)).toEqual([
+      ['jpadilla', 'maintainer', 'Authors', null, 4],
+      ['progrium', 'emeritus', 'Authors', null, 5],
+    ])
+  })
+})

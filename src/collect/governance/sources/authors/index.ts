@@ -15,5 +15,10 @@ export const source: GovernanceSource = {
   paths: ['AUTHORS', 'AUTHORS.md', 'AUTHORS.rst'],
   matches: (path) => /^authors(\.(md|markdown|rst|txt))?$/i.test(path),
   parse: (file) =>
-    parseMarkdownRoles(file, 'authors', {mode: 'lists', rst: /\.rst$/i.test(file.path), processHeadings: true}),
+    parseMarkdownRoles(file, 'authors', {
+      mode: 'lists',
+      rst: /\.rst$/i.test(file.path),
+      processHeadings: true,
+      maintainedBy: true,
+    }),
 }

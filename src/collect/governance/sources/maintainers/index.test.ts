@@ -679,3 +679,61 @@ describe('prose in a MAINTAINERS.md or .rst', () => {
     expect(people('MAINTAINERS.md', `# Maintainers\n\n${story}\n`)).toEqual([])
   })
 })
+
+describe('real files: hyperium/hyper docs/MAINTAINERS.md (__fixtures__/real/SOURCES.md)', () => {
+  const content = readFileSync(
+    join(import.meta.dirname, '../../__fixtures__/real/hyperium__hyper/docs/MAINTAINERS.md'),
+    'utf8',
+  )
+  it('is asked for and read in docs/, its advisors holding no role', async () => {
+    const {repositoryPaths} = await import('../../index.js')
+    expect(repositoryPaths()).toContain('docs/MAINTAINERS.md')
+    const rows = people('docs/MAINTAINERS.md', content)
+    expect(rows.filter((r) => r[1] !== 'emeritus').map((r) => [r[0], r[1], r[2], r[4]])).toEqual([
+      ['programatik29', 'triager', 'Triagers', 7],
+      ['oddgrd', 'triager', 'Triagers', 8],
+      ['seanmonstar', 'committer', 'Collaborators', 12],
+      ['sfackler', 'committer', 'Collaborators', 13],
+      ['dswij', 'committer', 'Collaborators', 14],
+      ['tottoto', 'committer', 'Collaborators', 15],
+      ['cratelyn', 'committer', 'Collaborators', 16],
+      ['seanmonstar', 'maintainer', 'Maintainers', 37],
+    ])
+    // "## Advisors" (olix0r, acfoltzer: "Advisors ... offer advice", docs/GOVERNANCE.md) are only emeriti here.
+    expect(rows.filter((r) => r[1] === 'emeritus').map((r) => r[0])).toEqual([
+      'reem',
+      'carllerche',
+      'olix0r',
+      'hawkw',
+      'LucioFranco',
+      'acfoltzer',
+      'davidpdrsn',
+      'nox',
+      'Noah-Kennedy',
+    ])
+    expect(rows.filter((r) => r[3] !== null)).toEqual([])
+    // Elsewhere under docs/ only CODEOWNERS is read; a MAINTAINERS.md deeper down is some other project's.
+    for (const path of ['docs/MAINTAINERS', 'docs/dev/MAINTAINERS.md', 'site/MAINTAINERS.md'])
+      expect(parseGovernanceFiles([{path, content: '- @ada-l'}]).roles, path).toEqual([])
+  })
+})
+
+describe('a company after a person, written with an abbreviated legal form', () => {
+  it('keeps the period of "Inc.", "Ltd.", "Co." and drops a sentence\'s (grpc/grpc-go MAINTAINERS.md "Datadog, Inc.")', () => {
+    const content = [
+      '## Maintainers',
+      '- [ada-l](https://github.com/ada-l), Acme, Inc.',
+      '- [grace-h](https://github.com/grace-h), Acme Ltd.',
+      '- [lin-t](https://github.com/lin-t), Acme LLC.',
+      '- [Mo K](https://github.com/mo-k), Example Co.,',
+      '- [Bo Q](https://github.com/bo-q), Sample Labs.',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content).map((r) => [r[0], r[3]])).toEqual([
+      ['ada-l', 'Acme, Inc.'],
+      ['grace-h', 'Acme Ltd.'],
+      ['lin-t', 'Acme LLC'],
+      ['mo-k', 'Example Co.'],
+      ['bo-q', 'Sample Labs'],
+    ])
+  })
+})

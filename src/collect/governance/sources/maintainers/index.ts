@@ -12,6 +12,8 @@ import {caseVariants} from '../../paths.js'
 import type {GovernanceSource} from '../../types.js'
 
 const NAME = /^(maintainers|core-maintainers|committers)(\.(md|markdown|txt|rst))?$/i
+/** `docs/MAINTAINERS.md`, beside the project's other documents (hyperium/hyper: "The People", GOVERNANCE.md beside it). */
+const IN_DOCS = /^docs\/maintainers\.(md|markdown)$/i
 const MARKDOWN = /\.(md|markdown)$/i
 const RST = /\.rst$/i
 
@@ -20,10 +22,14 @@ export const source: GovernanceSource = {
   description:
     'MAINTAINERS (plain, CSV rows, Markdown or reStructuredText tables and lists), CORE-MAINTAINERS, OWNERS.md',
   place: 'repository',
-  // MAINTAINERS.rst as it is spelled (Python and Sphinx projects, cilium/cilium, hyperledger): each path asked for
-  // costs two fields per repository in the forge's query.
-  paths: [...caseVariants(['MAINTAINERS', 'MAINTAINERS.md', 'CORE-MAINTAINERS', 'OWNERS.md']), 'MAINTAINERS.rst'],
-  matches: (path) => NAME.test(path) || /^owners\.(md|markdown)$/i.test(path),
+  // MAINTAINERS.rst and docs/MAINTAINERS.md as they are spelled (Python and Sphinx projects, cilium/cilium, hyperledger;
+  // hyperium/hyper): each path asked for costs two fields per repository in the forge's query.
+  paths: [
+    ...caseVariants(['MAINTAINERS', 'MAINTAINERS.md', 'CORE-MAINTAINERS', 'OWNERS.md']),
+    'MAINTAINERS.rst',
+    'docs/MAINTAINERS.md',
+  ],
+  matches: (path) => NAME.test(path) || IN_DOCS.test(path) || /^owners\.(md|markdown)$/i.test(path),
   parse(file) {
     if (isDockerToml(file.content)) return parseDockerToml(file, 'maintainers')
     if (RST.test(file.path)) return parseMarkdownRoles(file, 'maintainers', {mode: 'every-line', rst: true})

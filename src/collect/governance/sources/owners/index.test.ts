@@ -54,6 +54,27 @@ describe('OWNERS and OWNERS_ALIASES', () => {
     ])
   })
 
+  it('a group name no OWNERS_ALIASES defines is a stale alias, not a person (knative/serving OWNERS)', () => {
+    const owners = ['approvers:', '- widget-wg-leads', '- technical-oversight-committee', '- solo-approver'].join('\n')
+    const aliases = ['aliases:', '  widget-wg-leads:', '  - ada-l'].join('\n')
+    const {roles, problems} = parseGovernanceFiles([
+      {path: 'OWNERS', content: owners},
+      {path: 'OWNERS_ALIASES', content: aliases},
+    ])
+    expect(roles.map((r) => [r.login, r.role, r.line])).toEqual([
+      ['ada-l', 'approver', 2],
+      ['solo-approver', 'approver', 4],
+    ])
+    expect(problems).toEqual([
+      {
+        file: 'OWNERS',
+        line: 3,
+        message:
+          "'technical-oversight-committee' names a group, and no OWNERS_ALIASES here defines it: not read as a person",
+      },
+    ])
+  })
+
   it('resolves YAML anchors, aliases and merge keys, as Prow reads them', () => {
     const aliases = [
       'aliases:',

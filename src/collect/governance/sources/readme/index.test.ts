@@ -261,3 +261,94 @@ describe('what follows a person after a comma or dash', () => {
     ])
   })
 })
+
+describe('README team sections', () => {
+  it('a team named by no other word is the maintainers; a team named by its work holds no role', () => {
+    const content = [
+      '# Widgets',
+      '## Team',
+      '- [Ada L](https://github.com/ada-l)',
+      '### Docs team',
+      '- [Grace H](https://github.com/grace-h)',
+      '### Former',
+      '- [Old One](https://github.com/old-one)',
+      '## Team Members',
+      '- **Lin T** ([@lin-t](https://github.com/lin-t))',
+      '## Security Team',
+      '- @sec-x',
+      '## Team & Permissions',
+      '- @admin-x',
+      '### Core Contributors',
+      '[![Mo K](https://avatars.example.com/u/1?s=50)](https://github.com/mo-k)',
+      '### Core Contributor Alumni',
+      '- [Bo Q](https://github.com/bo-q)',
+    ].join('\n')
+    expect(people('README.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Team', null, 3],
+      ['old-one', 'emeritus', 'Former', null, 7],
+      ['lin-t', 'maintainer', 'Team Members', null, 9],
+      ['sec-x', 'security-contact', 'Security Team', null, 11],
+      ['mo-k', 'maintainer', 'Core Contributors', null, 15],
+      ['bo-q', 'emeritus', 'Core Contributor Alumni', null, 17],
+    ])
+  })
+
+  it('a line holding one profile link names that person; a sentence with one does not', () => {
+    const content = [
+      '## The Team',
+      '### Ada L',
+      '<https://github.com/ada-l>',
+      '<https://x.com/ada-l>',
+      '### Grace H',
+      'https://github.com/grace-h',
+      '',
+      'Our logo was drawn by [Eve X](https://github.com/eve-x) for us.',
+      '## Sponsors',
+      '<https://github.com/acme>',
+    ].join('\n')
+    expect(people('README.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Ada L', null, 3],
+      ['grace-h', 'maintainer', 'Grace H', null, 6],
+    ])
+  })
+
+  it('a GFM table needs no leading pipe, and a header of avatars names people', () => {
+    const content = [
+      '## Maintainers',
+      '',
+      '[![Ada L](https://github.com/ada-l.png?size=100)](https://ada.example) | [![Grace H](https://github.com/grace-h.png)](https://github.com/grace-h)',
+      '---|---',
+      '[Ada L](https://ada.example) | [Grace H](https://github.com/grace-h)',
+      '',
+      'Build | Status',
+      '---',
+      'docs | ok | @not-a-row',
+    ].join('\n')
+    expect(people('README.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Maintainers', null, 3],
+      ['grace-h', 'maintainer', 'Maintainers', null, 3],
+    ])
+  })
+})
+
+describe('real files: sindresorhus/got readme.md, node-fetch/node-fetch README.md (__fixtures__/real/SOURCES.md)', () => {
+  const real = (path: string) => readFileSync(join(import.meta.dirname, '../../__fixtures__/real', path), 'utf8')
+  it('reads the maintainers of a table without leading pipes, avatars in its header', () => {
+    // Sindre Sorhus's name links to his site: his avatar, https://github.com/sindresorhus.png, gives the login.
+    expect(people('readme.md', real('sindresorhus__got/readme.md'))).toEqual([
+      ['sindresorhus', 'maintainer', 'Maintainers', null, 3],
+      ['szmarczak', 'maintainer', 'Maintainers', null, 3],
+    ])
+  })
+  it('reads "Team" as the maintainers and "Former" below it as emeritus', () => {
+    expect(people('README.md', real('node-fetch__node-fetch/README.md'))).toEqual([
+      ['bitinn', 'maintainer', 'Team', null, 3],
+      ['jimmywarting', 'maintainer', 'Team', null, 3],
+      ['xxczaki', 'maintainer', 'Team', null, 3],
+      ['Richienb', 'maintainer', 'Team', null, 3],
+      ['gr2m', 'maintainer', 'Team', null, 3],
+      ['timothygu', 'emeritus', 'Former', null, 9],
+      ['jkantr', 'emeritus', 'Former', null, 10],
+    ])
+  })
+})
