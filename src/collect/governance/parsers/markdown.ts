@@ -265,7 +265,7 @@ export function parseMarkdownRoles(
         continue
       }
       if (!everyLine) {
-        if (options.maintainedBy) maintainedBy(withoutQuotations(text), lineNo)
+        if (options.maintainedBy) maintainedBy(withoutQuotations(text, false), lineNo)
         // A README paragraph ends the list a label introduced.
         label = undefined
         continue
