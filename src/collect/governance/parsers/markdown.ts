@@ -223,7 +223,8 @@ export function parseMarkdownRoles(
       // A row above a delimiter row is a header, a new table's even right below another (kyverno/kyverno OWNERS.md: a
       // "Reviewer" table after a blank line below the "Maintainer" one; blank lines are not read as ending a table, an
       // organisation file's extract blanks the rows about other projects).
-      if (isSeparator(lines[i + 1])) {
+      // A row that names someone is a row of the table it is in, even above a delimiter-like row (a group divider).
+      if (isSeparator(lines[i + 1]) && (!table || loginsIn(cells.join(' | ')).length === 0)) {
         table = tableColumns(cells)
         if (pipelessHeader) table.pipeless = true
         // A header of people, not of column titles: GFM needs a header row, so a README puts its team's avatars there
@@ -333,7 +334,11 @@ export function proseAfter(text: string): boolean {
   if (!last) return false
   // Addresses, links and handles (a word holding `@` or `:`) are no prose: dropped word by word (`\S*[@:]\S*` as an
   // expression backtracked quadratically on a long run without a space).
-  const after = plain(text.slice(last.end)).replace(/<[^<>]*>|\([^()]*\)/g, ' ')
+  const rest = text.slice(last.end).replace(/^[)>\]\s]+/, '')
+  // A company or a role after a comma or a dash ("[Ada Lovelace](link), Acme Corp", "... - lead") annotates a list's
+  // person; it is no sentence going on.
+  if (/^[,–—-]/.test(rest)) return false
+  const after = plain(rest).replace(/<[^<>]*>|\([^()]*\)/g, ' ')
   return after.split(/\s+/).some((word) => !word.includes('@') && !word.includes(':') && /\p{L}/u.test(word))
 }
 
@@ -352,7 +357,9 @@ function sentenceWordsBefore(lines: readonly string[], index: number): number {
   let count = 0
   for (let j = index - 1; j >= 0 && index - j <= SENTENCE_LINES; j--) {
     const line = lines[j].trim()
-    if (!line || LIST_ITEM.test(lines[j]) || /^([|#<>]|[-=*_]{3,}\s*$)/.test(line) || loginsIn(line).length) break
+    // A fence or the end of a comment is no paragraph text either (what is inside them was never read).
+    if (!line || LIST_ITEM.test(lines[j]) || FENCE.test(line) || line.endsWith('-->')) break
+    if (/^([|#<>]|[-=*_]{3,}\s*$)/.test(line) || loginsIn(line).length) break
     const tokens = plain(line).split(/\s+/).filter(Boolean)
     for (let k = tokens.length - 1; k >= 0; k--) {
       if (/[.!?:]["')\]*]*$/.test(tokens[k])) return count
@@ -493,14 +500,21 @@ function tableColumns(header: string[]): Table {
     companyColumn: find(/affiliation|company|organi[sz]ation|employer/i),
     roleColumn: find(/^(role|roles|position|title)$/i),
   }
-  // The first column's title, where the rows' names stand ("Maintainer", "Reviewer", "Owner"); a later column naming a
-  // role ("Security contact") holds a value per row, not the role of every row.
-  const first = [table.loginColumn, table.companyColumn, table.roleColumn].includes(0)
-    ? 'inherit'
-    : sectionMeaning(plain(header[0] ?? ''))
+  // The first column's title, where the rows' names stand ("Maintainer", "Reviewer", "Owner"), when it is a role's name
+  // alone and the logins are in a column of their own; a title that asks or qualifies ("Emeritus?", "Reviewers
+  // needed") or a column of logins ("| Approvers | Reviewers |") holds values per row, not the role of every row.
+  const title = plain(header[0] ?? '')
+  const first =
+    table.loginColumn > 0 && table.companyColumn !== 0 && table.roleColumn !== 0 && ROLE_TITLE.test(title)
+      ? sectionMeaning(title)
+      : 'inherit'
   if (first !== 'inherit' && first !== 'none') table.headerRole = first
   return table
 }
+
+/** A first column titled by a role alone: "Reviewer", "Maintainers", "Emeritus Approvers". */
+const ROLE_TITLE =
+  /^(?:(?:emeritus|former|past|retired)\s+)?(?:maintainers?|reviewers?|approvers?|committers?|triagers?|owners?|emeritus)(?:\s+emeritus)?$/i
 
 /** What a table's header cannot narrow a section of maintainers to. */
 const NOT_NARROWING: ReadonlySet<SectionMeaning> = new Set(['inherit', 'none', 'maintainer'])

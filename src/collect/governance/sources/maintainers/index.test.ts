@@ -178,6 +178,43 @@ describe('MAINTAINERS.md', () => {
     expect(rows.slice(-1)).toEqual([['aerosouund', 'reviewer', null, 'Nirmata', 16]])
   })
 
+  it('a first column gives its rows a role only when titled by the role alone, beside a login column (review findings)', () => {
+    const table = (header: string, row: string) =>
+      people('MAINTAINERS.md', ['# Maintainers', '', header, header.replace(/[^|]+/g, ' --- '), row].join('\n')).map(
+        (r) => [r[0], r[1]],
+      )
+    expect(table('| Emeritus? | Name | GitHub |', '| no | Ada | @ada-l |')).toEqual([['ada-l', 'maintainer']])
+    expect(table('| Security | Name | GitHub |', '| yes | Ada | @ada-l |')).toEqual([['ada-l', 'maintainer']])
+    expect(table('| Approvers | Reviewers |', '| @ada-l | @grace-h |')).toEqual([
+      ['ada-l', 'maintainer'],
+      ['grace-h', 'maintainer'],
+    ])
+    expect(table('| Reviewer | GitHub |', '| Ada | @ada-l |')).toEqual([['ada-l', 'reviewer']])
+    // A row that names someone stays a row of its table above a delimiter-like line (a group divider).
+    const divided = ['| Name | GitHub |', '| --- | --- |', '| Ada | @ada-l |', '| --- | --- |', '| Grace | @grace-h |']
+    expect(people('MAINTAINERS.md', divided.join('\n')).map((r) => r[0])).toEqual(['ada-l', 'grace-h'])
+  })
+
+  it('a person one a line under a long introduction is one of a list, with a company or a role after a comma or a dash', () => {
+    const content = [
+      '# Maintainers',
+      '',
+      'This project is maintained by the following people, in alphabetical order',
+      '[Ada Lovelace](https://github.com/ada-l), Acme Corp',
+      '[Grace Hopper](https://github.com/grace-h) - lead',
+      '',
+      '```',
+      'the words of a long example that is code and never a sentence of this file at all',
+      '```',
+      '[Alan Turing](https://github.com/alan-t), Bletchley Labs',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content).map((r) => [r[0], r[3]])).toEqual([
+      ['ada-l', 'Acme Corp'],
+      ['grace-h', null],
+      ['alan-t', 'Bletchley Labs'],
+    ])
+  })
+
   it('real envoyproxy/envoy OWNERS.md: "Friends of Envoy", "not maintainers", hold no role; security team and emeriti apart', () => {
     const content = readFileSync(
       join(import.meta.dirname, '../../__fixtures__/real/envoyproxy__envoy/OWNERS.md'),
