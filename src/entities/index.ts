@@ -8,7 +8,7 @@ export type {
   OrganizationRecord,
 } from './entity-index.js'
 export {EntitiesError, type LoadOptions, loadEntities, shippedEntitiesDir} from './load.js'
-export {declaredKey, declaredName, normalizeDomain, normalizeLogin, normalizeName} from './normalize.js'
+export {declaredKey, declaredName, hasLegalForm, normalizeDomain, normalizeLogin, normalizeName} from './normalize.js'
 export {isPublicWebmail, publicWebmailDomains} from './webmail.js'
 export {matchCsl} from './csl/match.js'
 export {readCsl} from './csl/read.js'

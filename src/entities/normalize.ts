@@ -52,6 +52,11 @@ const LEGAL_SUFFIX = new RegExp(`(?:[\\s,]+(?:${LEGAL_FORMS.join('|')})\\.?)+$`,
 /** One character of what ends a name without being part of it (tested one at a time: trimEnd). */
 const TRAILING_PUNCTUATION = /[\s.,;:]/u
 
+/** Whether a name ends with a legal form ("Google LLC", "Datadog, Inc.", "Example GmbH"): written as a company's. */
+export function hasLegalForm(name: string): boolean {
+  return LEGAL_SUFFIX.test(trimEnd(name, TRAILING_PUNCTUATION).concat('.'))
+}
+
 /** The comparison key of an organisation name or alias; see the module comment for the rules. */
 export function normalizeName(name: string): string {
   return withoutLegalForms(cleanName(name).toLowerCase())

@@ -10,6 +10,7 @@ import type {GovernanceFile, Role} from '../../../core/model.js'
 import {isLogin, loginsIn, peopleNamed, type SectionMeaning, sectionMeaning, teamsIn} from '../names.js'
 import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 import {trimEnd} from '../../../core/trim-end.js'
+import {hasLegalForm} from '../../../entities/index.js'
 import {isLinkDefinition, linkDefinitions, resolveLinkReferences} from './markdown-references.js'
 import {
   explicitMarkupEnd,
@@ -613,16 +614,12 @@ function trailingCompany(before: string, login: string, rest: string): string | 
   // A role after the person is no company ("- [Austin Parker](https://github.com/austinlparker), Maintainer" under
   // "### Emeritus": open-telemetry/opentelemetry-demo README.md).
   if (ROLE_WORD.test(company) || NOT_A_COMPANY.test(company) || /\b(?:19|20)\d\d\b/.test(company)) return undefined
-  if (!nameBefore(before, login) && words(company) > 1 && !LEGAL_FORM.test(company)) return undefined
+  if (!nameBefore(before, login) && words(company) > 1 && !hasLegalForm(company)) return undefined
   return company && loginsIn(company).length === 0 && company.length <= 100 ? company : undefined
 }
 
 /** A legal form written abbreviated, whose period belongs to it ("Inc.", "Ltd.", "Corp.", "Co."). */
 const ABBREVIATED_FORM = /[\s,](?:inc|ltd|corp|co|pty|bhd)$/i
-
-/** A company's legal form at the end of its name ("Google LLC", "Datadog, Inc.", "Example GmbH"). */
-const LEGAL_FORM =
-  /[\s,](?:inc|incorporated|llc|l\.l\.c|ltd|limited|corp|corporation|co|gmbh|ag|s\.?a|s\.?a\.?s|s\.?l|s\.?r\.?l|b\.?v|n\.?v|plc|pty|k\.?k|oy|ab|a\/s|as|sp\. z o\.o)\.?$/i
 
 /**
  * Whether a person's line names them before their login: a link's text other than the login ("[Alex Boten](" before
