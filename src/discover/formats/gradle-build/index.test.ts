@@ -542,6 +542,33 @@ dependencies {
     ])
   })
 
+  it('reads a positional Kotlin version given as a variable or an expression, as the map notation reads one', () => {
+    // A Kotlin script's `compileOnly("io.insert-koin", "koin-core", koin)` with `val koin = "3.1.5"` on top (a public
+    // build.gradle.kts of a Ktor plugin): only an all-literal ("g", "a", "v") was read, the others silently dropped.
+    const out = discover(
+      `val glow = "3.1.5"
+dependencies {
+    compileOnly("org.example", "glow-core", glow)
+    testImplementation("org.example", "glow-test", "$glow")
+    implementation("org.example", "wick", unknownVersion)
+    implementation("org.example", "ember")
+}
+`,
+      'build.gradle.kts',
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '3:17 org.example:glow-core:3.1.5 3.1.5 prod',
+      '4:24 org.example:glow-test:3.1.5 3.1.5 dev',
+      '5:20 org.example:wick:unknownVersion - prod',
+      '6:20 org.example:ember - prod',
+    ])
+    expect(notes(out).map((note) => note.split(' ').slice(0, 3).join(' '))).toEqual([
+      '5 unresolved-version org.example:wick:',
+      '6 unresolved-version org.example:ember:',
+    ])
+  })
+
   it('scopes by configuration: tests and the tools the build runs are dev, everything else (compileOnly too) prod', () => {
     const out = discover(`dependencies {
     implementation 'org.example:implementation:1'

@@ -1191,14 +1191,26 @@ class BuildScript {
       this.declare(group, artifact, version, first, scope)
       return
     }
-    // Kotlin's `implementation("g", "a", "v")`.
+    // Kotlin's `implementation("g", "a", "v")`, the version also a variable or an expression
+    // (`compileOnly("io.insert-koin", "koin-core", koin)`: the Kotlin DSL's `DependencyHandler.implementation(group,
+    // name, version)` takes any String), read as the map notation's `version:` is.
+    const literal = ([a, b]: [number, number]) =>
+      b === a + 1 && tokens[a].kind === 'string' && !tokens[a].value.includes(':')
     if (
       this.kotlin &&
       parens &&
       (positional.length === 2 || positional.length === 3) &&
-      positional.every(([a, b]) => b === a + 1 && tokens[a].kind === 'string' && !tokens[a].value.includes(':'))
+      literal(positional[0]) &&
+      literal(positional[1])
     ) {
-      const [group, artifact, version] = positional.map(([a]) => this.interpolate(tokens[a], 0))
+      const [group, artifact] = positional.slice(0, 2).map(([a]) => this.interpolate(tokens[a], 0))
+      const third = positional[2]
+      const version =
+        third === undefined
+          ? undefined
+          : literal(third)
+            ? this.interpolate(tokens[third[0]], 0)
+            : (this.evaluate(this.seq, third[0], third[1], 0) ?? hole(rangeSource(this.seq, third), 'expression'))
       this.declare(group, artifact, version, tokens[positional[0][0]], scope)
       return
     }
