@@ -569,6 +569,35 @@ dependencies {
     ])
   })
 
+  it('says once how many dependencies a function of the script computes (not run), rather than passing them over', () => {
+    // The same Ktor plugin's build.gradle.kts: `compileOnly(ktor("server-core"))` with `fun ktor(name: String) =
+    // "io.ktor:ktor-$name:$ktor"` at its end, 19 such calls, none listed and nothing said.
+    const kotlin = discover(
+      `val glow = "1.0"
+dependencies {
+    compileOnly(glow("core"))
+    testImplementation(platform(glow("bom")))
+    implementation(kotlin("stdlib"))
+    implementation(project(":core"))
+    implementation("org.example:plain:1.0")
+}
+fun glow(part: String) = "org.example:glow-$part:$glow"
+`,
+      'build.gradle.kts',
+    )
+    expect(rows(kotlin)).toEqual(['7:20 org.example:plain:1.0 1.0 prod'])
+    expect(notes(kotlin)).toEqual([
+      '3 unsupported 2 dependencies are computed by a function this script defines (the first glow(…)), which is not run: not listed',
+    ])
+    const groovy = discover(
+      `def dep(name) { "org.example:$name:1.0" }\ndependencies {\n  implementation dep('wick')\n}\n`,
+    )
+    expect(rows(groovy)).toEqual([])
+    expect(notes(groovy)).toEqual([
+      '3 unsupported a dependency is computed by a function this script defines (the first dep(…)), which is not run: not listed',
+    ])
+  })
+
   it('scopes by configuration: tests and the tools the build runs are dev, everything else (compileOnly too) prod', () => {
     const out = discover(`dependencies {
     implementation 'org.example:implementation:1'
