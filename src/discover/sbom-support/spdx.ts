@@ -121,10 +121,14 @@ export function spdxComponents(
     if (optional.has(id)) return 'optional'
     return dev.has(id) ? 'dev' : 'prod'
   }
+  const github = creators.some(isGitHubDependencyGraph)
   for (const pkg of packages) {
     if (pkg.id !== undefined && grouping.has(pkg.id)) continue
     const location: Location = {file, ...pkg.position}
-    const purl = pkg.refs.find(([, type]) => type.toLowerCase() === 'purl')?.[2]
+    const written = pkg.refs.find(([, type]) => type.toLowerCase() === 'purl')?.[2]
+    const version = pkg.version && !/^(NOASSERTION|NONE)$/.test(pkg.version) ? pkg.version : undefined
+    const named = !written && github && pkg.name ? dependencyGraphPurl(pkg.name, version) : undefined
+    const purl = written ?? named
     const cpe = pkg.refs.find(([, type]) => /^cpe2[23]type$/i.test(type))?.[2]
     if (!purl && pkg.purpose !== undefined && NOT_SOFTWARE.has(pkg.purpose.trim().toUpperCase())) continue
     if (!pkg.name && !purl) {
@@ -145,7 +149,7 @@ export function spdxComponents(
     const subject = pkg.id !== undefined && subjects.has(pkg.id)
     const built = sbomComponent({
       name: pkg.name ?? '',
-      ...(pkg.version && !/^(NOASSERTION|NONE)$/.test(pkg.version) ? {version: pkg.version} : {}),
+      ...(version ? {version} : {}),
       ...(purl ? {purl} : {}),
       ...(cpe ? {cpe} : {}),
       scope: scopeOf(pkg.id),
@@ -162,6 +166,8 @@ export function spdxComponents(
         delete built.component.direct
         delete built.component.scope
       }
+      // The purl is ours, made from the name GitHub wrote: `ref` keeps what the document says.
+      if (named && pkg.name) built.component.ref = version ? `${pkg.name}@${version}` : pkg.name
       out.components.push(built.component)
       if (built.skipped) out.skipped.push(built.skipped)
     }
@@ -219,6 +225,50 @@ function mainModules(
  */
 function isTrivy(creator: string): boolean {
   return /^Tool:\s*trivy(?:-|$)/i.test(creator.trim())
+}
+
+/**
+ * A creator that is GitHub's dependency graph (its SBOM export and `GET /repos/O/R/dependency-graph/sbom`:
+ * `Tool: GitHub.com-Dependency-Graph`, also after protobom's creator).
+ */
+function isGitHubDependencyGraph(creator: string): boolean {
+  return /^Tool:\s*GitHub\.com-Dependency-Graph\s*$/i.test(creator.trim())
+}
+
+/**
+ * The purl types of the ecosystems GitHub's dependency graph prefixes its package names with (`pip:certifi`,
+ * `maven:org.slf4j:slf4j-api`), as its own purls in the same documents pair them (`pip:httpbin` with
+ * `pkg:pypi/httpbin@0.10.0`, `rubygems:ast` with `pkg:gem/ast@2.4.2`, `actions:github/codeql-action/analyze` with
+ * `pkg:githubactions/github/codeql-action/analyze@…`). Only the prefixes seen paired so.
+ */
+const DEPENDENCY_GRAPH_TYPES: Readonly<Record<string, string>> = {
+  actions: 'githubactions',
+  composer: 'composer',
+  go: 'golang',
+  maven: 'maven',
+  npm: 'npm',
+  pip: 'pypi',
+  rubygems: 'gem',
+}
+
+/**
+ * The purl of a package GitHub's dependency graph wrote without one: exports of 2023 leave out the `externalRefs` of
+ * the packages whose version it could not resolve (`"name": "pip:certifi", "versionInfo": ">= 2017.4.17"`, and
+ * `""`), which were listed as generic packages named `pip:certifi`. Made from the name's ecosystem prefix and the rest
+ * (Maven's `group:artifact` as namespace and name) and the version (a range, as GitHub writes in its own purls too,
+ * is none: component.ts leaves it out); undefined for a prefix not known or a name that does not fit it.
+ */
+function dependencyGraphPurl(name: string, version: string | undefined): string | undefined {
+  const colon = name.indexOf(':')
+  if (colon <= 0) return undefined
+  const type = DEPENDENCY_GRAPH_TYPES[name.slice(0, colon)]
+  const rest = name.slice(colon + 1).trim()
+  if (type === undefined || rest === '' || rest.length > 512) return undefined
+  const segments = type === 'maven' ? rest.split(':') : rest.split('/')
+  if (type === 'maven' && segments.length !== 2) return undefined
+  if (segments.some((segment) => segment.trim() === '' || segment.includes(':'))) return undefined
+  const path = segments.map((segment) => encodeURIComponent(segment)).join('/')
+  return `pkg:${type}/${path}${version ? `@${encodeURIComponent(version.trim())}` : ''}`
 }
 
 /** `X DEPENDENCY_OF S`, `X DEV_DEPENDENCY_OF S`...: X is a dependency of S (SPDX 2.3 §11.1). */

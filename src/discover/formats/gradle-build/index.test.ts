@@ -542,6 +542,62 @@ dependencies {
     ])
   })
 
+  it('reads a positional Kotlin version given as a variable or an expression, as the map notation reads one', () => {
+    // A Kotlin script's `compileOnly("io.insert-koin", "koin-core", koin)` with `val koin = "3.1.5"` on top (a public
+    // build.gradle.kts of a Ktor plugin): only an all-literal ("g", "a", "v") was read, the others silently dropped.
+    const out = discover(
+      `val glow = "3.1.5"
+dependencies {
+    compileOnly("org.example", "glow-core", glow)
+    testImplementation("org.example", "glow-test", "$glow")
+    implementation("org.example", "wick", unknownVersion)
+    implementation("org.example", "ember")
+}
+`,
+      'build.gradle.kts',
+    )
+    expect(out.errors).toEqual([])
+    expect(rows(out)).toEqual([
+      '3:17 org.example:glow-core:3.1.5 3.1.5 prod',
+      '4:24 org.example:glow-test:3.1.5 3.1.5 dev',
+      '5:20 org.example:wick:unknownVersion - prod',
+      '6:20 org.example:ember - prod',
+    ])
+    expect(notes(out).map((note) => note.split(' ').slice(0, 3).join(' '))).toEqual([
+      '5 unresolved-version org.example:wick:',
+      '6 unresolved-version org.example:ember:',
+    ])
+  })
+
+  it('says once how many dependencies a function of the script computes (not run), rather than passing them over', () => {
+    // The same Ktor plugin's build.gradle.kts: `compileOnly(ktor("server-core"))` with `fun ktor(name: String) =
+    // "io.ktor:ktor-$name:$ktor"` at its end, 19 such calls, none listed and nothing said.
+    const kotlin = discover(
+      `val glow = "1.0"
+dependencies {
+    compileOnly(glow("core"))
+    testImplementation(platform(glow("bom")))
+    implementation(kotlin("stdlib"))
+    implementation(project(":core"))
+    implementation("org.example:plain:1.0")
+}
+fun glow(part: String) = "org.example:glow-$part:$glow"
+`,
+      'build.gradle.kts',
+    )
+    expect(rows(kotlin)).toEqual(['7:20 org.example:plain:1.0 1.0 prod'])
+    expect(notes(kotlin)).toEqual([
+      '3 unsupported 2 dependencies are computed by a function this script defines (the first glow(…)), which is not run: not listed',
+    ])
+    const groovy = discover(
+      `def dep(name) { "org.example:$name:1.0" }\ndependencies {\n  implementation dep('wick')\n}\n`,
+    )
+    expect(rows(groovy)).toEqual([])
+    expect(notes(groovy)).toEqual([
+      '3 unsupported a dependency is computed by a function this script defines (the first dep(…)), which is not run: not listed',
+    ])
+  })
+
   it('scopes by configuration: tests and the tools the build runs are dev, everything else (compileOnly too) prod', () => {
     const out = discover(`dependencies {
     implementation 'org.example:implementation:1'

@@ -332,6 +332,10 @@ class BuildScript {
   private readonly skipped: Skipped[] = []
   /** Dependencies written as a name this file does not define (`libs.metrics`, `deps.guava`): counted, reported once. */
   private readonly undefinedAccessors: {count: number; first?: {shown: string; line: number}} = {count: 0}
+  /** Dependencies given as a call of a function the script defines (`ktor("server-core")`): counted, reported once. */
+  private readonly computed: {count: number; first?: {shown: string; line: number}} = {count: 0}
+  /** The functions the script defines (Kotlin `fun name(`, Groovy `def name(`), once found. */
+  private definedFunctions?: ReadonlySet<string>
   /** The build script of the nearest folder above (null: none), once looked for. */
   private parentFolderScript?: BuildScript | null
 
@@ -375,6 +379,7 @@ class BuildScript {
       else this.catalogEntry(statement)
     }
     this.reportUndefinedAccessors()
+    this.reportComputed()
     return {components: this.components, skipped: this.skipped, errors: []}
   }
 
@@ -491,6 +496,38 @@ class BuildScript {
       }
     }
     return undefined
+  }
+
+  /**
+   * The names of the functions the script defines: Kotlin's `fun ktor(name: String) = "io.ktor:ktor-$name:$ktor"`
+   * (an extension `fun String.x(` is not looked at), Groovy's `def dep(name) {…}`. One pass over the tokens.
+   */
+  private functions(): ReadonlySet<string> {
+    if (this.definedFunctions !== undefined) return this.definedFunctions
+    const names = new Set<string>()
+    const {tokens} = this.seq
+    const keyword = this.kotlin ? 'fun' : 'def'
+    for (let t = 0; t + 2 < tokens.length; t++)
+      if (isIdent(tokens[t], keyword) && isIdent(tokens[t + 1]) && isPunct(tokens[t + 2], '('))
+        names.add(tokens[t + 1].value)
+    this.definedFunctions = names
+    return names
+  }
+
+  /**
+   * Dependencies the script computes by calling a function of its own (`compileOnly(ktor("server-core"))` with
+   * `fun ktor(name: String) = "io.ktor:ktor-$name:$ktor"`): the script is never run, so what the call returns is not
+   * known. Said once, with how many and the first, rather than passed over as `project(":x")` is.
+   */
+  private reportComputed(): void {
+    const {count, first} = this.computed
+    if (count === 0 || first === undefined) return
+    this.skipped.push({
+      file: this.file,
+      line: first.line,
+      reason: 'unsupported',
+      message: `${count === 1 ? 'a dependency is' : `${count} dependencies are`} computed by a function this script defines (the first ${elide(first.shown, 200)}), which is not run: not listed`,
+    })
   }
 
   /**
@@ -1191,14 +1228,26 @@ class BuildScript {
       this.declare(group, artifact, version, first, scope)
       return
     }
-    // Kotlin's `implementation("g", "a", "v")`.
+    // Kotlin's `implementation("g", "a", "v")`, the version also a variable or an expression
+    // (`compileOnly("io.insert-koin", "koin-core", koin)`: the Kotlin DSL's `DependencyHandler.implementation(group,
+    // name, version)` takes any String), read as the map notation's `version:` is.
+    const literal = ([a, b]: [number, number]) =>
+      b === a + 1 && tokens[a].kind === 'string' && !tokens[a].value.includes(':')
     if (
       this.kotlin &&
       parens &&
       (positional.length === 2 || positional.length === 3) &&
-      positional.every(([a, b]) => b === a + 1 && tokens[a].kind === 'string' && !tokens[a].value.includes(':'))
+      literal(positional[0]) &&
+      literal(positional[1])
     ) {
-      const [group, artifact, version] = positional.map(([a]) => this.interpolate(tokens[a], 0))
+      const [group, artifact] = positional.slice(0, 2).map(([a]) => this.interpolate(tokens[a], 0))
+      const third = positional[2]
+      const version =
+        third === undefined
+          ? undefined
+          : literal(third)
+            ? this.interpolate(tokens[third[0]], 0)
+            : (this.evaluate(this.seq, third[0], third[1], 0) ?? hole(rangeSource(this.seq, third), 'expression'))
       this.declare(group, artifact, version, tokens[positional[0][0]], scope)
       return
     }
@@ -1211,6 +1260,17 @@ class BuildScript {
       }
       if (isIdent(token) && WRAPPERS.has(token.value) && isPunct(tokens[a + 1], '(') && match[a + 1] === b - 1) {
         if (depth < 4) this.declarations(configuration, a + 2, b - 1, true, frame, depth + 1)
+        continue
+      }
+      if (
+        isIdent(token) &&
+        isPunct(tokens[a + 1], '(') &&
+        match[a + 1] === b - 1 &&
+        !WRAPPERS.has(token.value) &&
+        this.functions().has(token.value)
+      ) {
+        this.computed.count++
+        this.computed.first ??= {shown: `${token.value}(…)`, line: token.line}
         continue
       }
       const path = this.path(this.seq, a, b)

@@ -10,6 +10,7 @@ import {parseRequirements} from '../../lockfile-support/pip-lines.js'
 import {applyIndexOption, indexesQualifiers, PYPI_INDEX, pipIndexes} from '../../lockfile-support/pip-source.js'
 import {isConstraintsName, isRequirementsName} from '../../lockfile-support/requirements-names.js'
 import {directReference} from '../../lockfile-support/pypi-index.js'
+import {viaDirect} from './via.js'
 
 /** Includes are followed this deep at most (pip has no limit, but cycles must end). */
 const MAX_INCLUDE_DEPTH = 8
@@ -81,6 +82,7 @@ function readFile(
   inheritedConstraints?: ReadonlyMap<string, string>,
 ): void {
   const entries = parseRequirements(text)
+  const via = viaDirect(text)
   const indexes = pipIndexes(inherited)
   for (const entry of entries) {
     if (entry.kind === 'index' || entry.kind === 'extra-index') applyIndexOption(indexes, entry)
@@ -176,8 +178,9 @@ function readFile(
     } else if (entry.kind === 'named') {
       const name = normalizePypiName(entry.name)
       // Without a pin (a range or a bare name) the package is still listed, without a version: `ref` keeps the
-      // range. Registries that need an exact version say so when resolving. requirements files do not tell
-      // direct from transitive (pip-compile output lists both).
+      // range. Registries that need an exact version say so when resolving. A requirements file does not tell
+      // direct from transitive, unless pip-tools or uv compiled it: their `# via` annotations do (./via.ts).
+      const direct = via.get(entry.line)
       state.components.push(
         manifestComponent(file, {
           ecosystem: 'pypi',
@@ -187,6 +190,7 @@ function readFile(
           line: entry.line,
           column: entry.column,
           qualifiers,
+          ...(direct !== undefined ? {direct} : {}),
         }),
       )
     }

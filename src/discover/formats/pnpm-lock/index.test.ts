@@ -136,6 +136,44 @@ describe('pnpm-lock keys', () => {
     expect(discover(text).components.map((c) => c.name)).toEqual(['left-pad'])
   })
 
+  it("lists a workspace package linked from importers at different depths once, its link: path from the lockfile's folder", () => {
+    // The bytemd monorepo's lockfile (cdxgen's test/data/pnpm_locks): `bytemd` is `link:../bytemd` in each plugin and
+    // `link:../packages/bytemd` in `examples/vite`; it was listed once per spelling. Fictional names.
+    const text = [
+      "lockfileVersion: '6.0'",
+      'importers:',
+      '  .:',
+      '    devDependencies:',
+      '      lantern:',
+      '        specifier: workspace:*',
+      '        version: link:packages/lantern',
+      '  packages/lantern-wick:',
+      '    devDependencies:',
+      '      lantern:',
+      '        specifier: workspace:*',
+      '        version: link:../lantern',
+      '  examples/lamp:',
+      '    devDependencies:',
+      '      lantern:',
+      '        specifier: workspace:*',
+      '        version: link:../../packages/lantern',
+      '      outside:',
+      '        specifier: link:../../../outside',
+      '        version: link:../../../outside',
+      '',
+    ].join('\n')
+    const {components, errors} = discover(text)
+    expect(errors).toEqual([])
+    // One ref, so the inventory merges the three declarations into one local package (../../merge.ts).
+    expect(components.map((c) => [c.ref, c.locations[0].line])).toEqual([
+      ['lantern@link:packages/lantern', 5],
+      ['lantern@link:packages/lantern', 10],
+      ['lantern@link:packages/lantern', 15],
+      // Leaving the lockfile's folder: as written.
+      ['outside@link:../../../outside', 18],
+    ])
+  })
+
   it('strips peer suffixes of every generation', () => {
     expect(stripPeers('1.0.0_react@18.2.0')).toBe('1.0.0')
     expect(stripPeers('1.0.0(react@18.2.0)(vue@3.0.0)')).toBe('1.0.0')

@@ -1,3 +1,4 @@
+import {posix} from 'node:path'
 import type {Document, LineCounter, YAMLMap} from 'yaml'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
@@ -473,6 +474,21 @@ const ENV_SECTION_SCOPES: Array<[keyof EnvImporter, Scope]> = [
 ]
 
 /**
+ * A `link:` folder as the path from the lockfile's folder: pnpm writes it relative to the importer that declares it
+ * (`link:../bytemd` in `packages/plugin-breaks`, `link:../packages/bytemd` in `examples/vite`), so one workspace
+ * package linked from importers at different depths was listed once per spelling (cdxgen's test/data/pnpm_locks,
+ * the bytemd monorepo's lockfile: `packages/bytemd` three times). An absolute path, or one leaving the lockfile's
+ * folder, stays as written.
+ */
+function linkFromRoot(importer: string, version: string): string {
+  const target = version.slice('link:'.length)
+  if (target === '' || target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target)) return version
+  const joined = posix.normalize(posix.join(importer === '' ? '.' : importer, target.replaceAll('\\', '/')))
+  if (joined === '..' || joined.startsWith('../')) return version
+  return `link:${joined}`
+}
+
+/**
  * Importers are the workspace's projects. Their dependencies name the direct packages (returned as `name@version`);
  * `link:`/`file:` ones are local packages, reported where the importer declares them.
  */
@@ -532,7 +548,7 @@ function readImporters(
           packageComponent(file, {
             ecosystem: 'npm',
             name,
-            ref: `${name}@${version}`,
+            ref: `${name}@${version.startsWith('link:') ? linkFromRoot(path, version) : version}`,
             line,
             column,
             scope,

@@ -52,6 +52,76 @@ describe('spdx-json', () => {
     ])
   })
 
+  it("names by their ecosystem prefix the packages GitHub's dependency graph exported without a purl (pip:…, maven:g:a)", () => {
+    // The shape of GitHub's 2023 SBOM export (safedep/vet's fixtures of psf/requests and janusgraph): a package whose
+    // version it could not resolve has no externalRefs, its name prefixed with the ecosystem; fictional names.
+    const pkg = (id: string, name: string, versionInfo: string, purl?: string) => ({
+      SPDXID: `SPDXRef-${id}`,
+      name,
+      versionInfo,
+      downloadLocation: 'NOASSERTION',
+      ...(purl
+        ? {externalRefs: [{referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl}]}
+        : {}),
+    })
+    const document = (creators: string[]) =>
+      doc({
+        creationInfo: {created: '2023-08-20T04:47:09Z', creators},
+        name: 'com.github.quillfeather/lantern',
+        documentDescribes: ['SPDXRef-repo'],
+        packages: [
+          pkg('repo', 'com.github.quillfeather/lantern', '', 'pkg:github/quillfeather/lantern'),
+          pkg('pip-lanternlib', 'pip:lanternlib', '>= 2.5,< 4'),
+          pkg('pip-wickfile', 'pip:wickfile', ''),
+          pkg('maven-slf4j', 'maven:com.example.logging:glow-api', ''),
+          pkg('npm-scoped', 'npm:@acme/flint', '1.4.2'),
+          pkg('go-mod', 'go:example.com/acme/tinder', '1.0.0'),
+          pkg('actions-x', 'actions:acme/kindle/setup', '2'),
+          pkg('pip-httpbin-0.10.0', 'pip:httpbin', '0.10.0', 'pkg:pypi/httpbin@0.10.0'),
+          pkg('cargo-x', 'rust:ember', '1.0.0'),
+        ],
+        relationships: [
+          {spdxElementId: 'SPDXRef-repo', relationshipType: 'DEPENDS_ON', relatedSpdxElement: 'SPDXRef-pip-lanternlib'},
+        ],
+      })
+    const {components, errors, skipped} = discover(document(['Tool: GitHub.com-Dependency-Graph']))
+    expect(errors).toEqual([])
+    expect(skipped).toEqual([])
+    expect(components.map((c) => [c.ecosystem, c.name, c.version ?? null, c.purl ?? null, c.ref])).toEqual([
+      ['github', 'quillfeather/lantern', null, 'pkg:github/quillfeather/lantern', 'pkg:github/quillfeather/lantern'],
+      ['pypi', 'lanternlib', null, 'pkg:pypi/lanternlib', 'pip:lanternlib@>= 2.5,< 4'],
+      ['pypi', 'wickfile', null, 'pkg:pypi/wickfile', 'pip:wickfile'],
+      [
+        'maven',
+        'com.example.logging:glow-api',
+        null,
+        'pkg:maven/com.example.logging/glow-api',
+        'maven:com.example.logging:glow-api',
+      ],
+      ['npm', '@acme/flint', '1.4.2', 'pkg:npm/%40acme/flint@1.4.2', 'npm:@acme/flint@1.4.2'],
+      [
+        'golang',
+        'example.com/acme/tinder',
+        '1.0.0',
+        'pkg:golang/example.com/acme/tinder@1.0.0',
+        'go:example.com/acme/tinder@1.0.0',
+      ],
+      [
+        'githubactions',
+        'acme/kindle/setup',
+        '2',
+        'pkg:githubactions/acme/kindle/setup@2',
+        'actions:acme/kindle/setup@2',
+      ],
+      ['pypi', 'httpbin', '0.10.0', 'pkg:pypi/httpbin@0.10.0', 'pkg:pypi/httpbin@0.10.0'],
+      // A prefix never seen paired with a purl stays as written.
+      ['generic', 'rust:ember', '1.0.0', null, 'rust:ember@1.0.0'],
+    ])
+    // Another tool's `pip:x` name is only a name.
+    const other = discover(document(['Tool: acme-sbom-1.0'])).components
+    expect(other.find((c) => c.name === 'pip:lanternlib')?.ecosystem).toBe('generic')
+  })
+
   it("lists Go's main module ((devel)) and its in-tree replacements (./staging/…) as local, as go.mod's reader does", () => {
     const golang = (id: string, purl: string, versionInfo: string) => ({
       SPDXID: `SPDXRef-${id}`,
