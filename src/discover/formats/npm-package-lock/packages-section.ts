@@ -62,8 +62,6 @@ export function collectPackagesSection(file: string): PackagesCollector {
   const errors: ScanError[] = []
   const projectPaths = new Set<string>()
   const declared = new Set<string>()
-  /** Each `link: true` entry's target folder (`resolved`), by its key. */
-  const linkTargets = new Map<string, string>()
   /**
    * Where each key's component is: a key written twice (an error the reader reports) keeps its last entry, as
    * JSON.parse and npm read it, so "the last value is used" is what is listed.
@@ -100,8 +98,6 @@ export function collectPackagesSection(file: string): PackagesCollector {
         return
       }
       if (entry.link) {
-        if (typeof entry.resolved === 'string') linkTargets.set(key, entry.resolved)
-        else linkTargets.delete(key)
         put(
           key,
           packageComponent(file, {ecosystem: 'npm', name: place.installedAs, ref: key, line, column, local: true}),
@@ -145,14 +141,7 @@ export function collectPackagesSection(file: string): PackagesCollector {
         const place = installPlace(component.ref)
         if (place !== undefined) component.direct = projectPaths.has(place.parent) && declared.has(place.installedAs)
       }
-      // A link to a folder the file lists as an entry of its own (a workspace member `app`, linked as
-      // `node_modules/app` with `resolved: "app"`: npm writes both) is that folder, listed there with its name and
-      // version: not listed a second time (cdxgen's test/data/package-json/v2-workspace: app, edge and scripts twice).
-      const listed = components.filter((component) => {
-        const target = linkTargets.get(component.ref ?? '')
-        return target === undefined || !projectPaths.has(target)
-      })
-      return {components: listed, errors}
+      return {components, errors}
     },
   }
 }
