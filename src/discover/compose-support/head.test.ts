@@ -9,6 +9,10 @@ describe('isComposeHead', () => {
     expect(isComposeHead('services:\n  - docker:dind\n')).toBe(false)
     expect(isComposeHead('services:\n  web:nginx\n')).toBe(false)
     expect(isComposeHead('apiVersion: v1\nkind: Pod\n')).toBe(false)
+    // A directive, a document's end, an anchored services: and a top-level merge key are YAML Compose reads (review).
+    expect(isComposeHead('%YAML 1.2\n---\nservices:\n  web:\n    image: nginx\n...\n')).toBe(true)
+    expect(isComposeHead('x-base: &base\n  restart: always\nservices: &all\n  web:\n    <<: *base\n')).toBe(true)
+    expect(isComposeHead('<<: *defaults\nservices:\n  web:\n    image: nginx\n')).toBe(true)
   })
 
   it('reads a long run of spaces after a service name in one pass (an expression backtracked on it: 64,000 took 13 s)', () => {

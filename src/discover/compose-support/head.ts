@@ -10,7 +10,7 @@ import type {DiscoverContext} from '../types.js'
  * The top-level keys of the Compose file format (https://docs.docker.com/reference/compose-file/: `version`, `name`,
  * `include`, `services`, `networks`, `volumes`, `configs`, `secrets`, `models`) and its extensions (`x-…`).
  */
-const COMPOSE_KEYS = /^(?:version|name|include|services|networks|volumes|configs|secrets|models|x-.*)$/
+const COMPOSE_KEYS = /^(?:version|name|include|services|networks|volumes|configs|secrets|models|x-.*|<<)$/
 
 /**
  * Whether a YAML file of any name is a Compose file by its head: every top-level key one of Compose's, and a
@@ -25,11 +25,13 @@ export function isComposeHead(head: string): boolean {
   let services = false
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]
-    if (line === '' || /^(?:[ \t]|#|---[ \t]*(?:#.*)?$)/.test(line)) continue
-    const key = /^(["']?)([A-Za-z_][\w.-]*)\1[ \t]*:(?:[ \t]|$)/.exec(line)
+    // Blank, indented, a comment, a directive (`%YAML 1.2`), a document's start or end (`---`, `...`).
+    if (line === '' || /^(?:[ \t]|#|%|(?:---|\.\.\.)[ \t]*(?:#.*)?$)/.test(line)) continue
+    const key = /^(["']?)(<<|[A-Za-z_][\w.-]*)\1[ \t]*:(?:[ \t]|$)/.exec(line)
     if (key === null || !COMPOSE_KEYS.test(key[2])) return false
     if (key[2] !== 'services') continue
-    if (!/^["']?services["']?[ \t]*:[ \t]*(?:#.*)?$/.test(line)) return false
+    // `services:` alone on its line, or with an anchor (`services: &base`), its entries below.
+    if (!/^["']?services["']?[ \t]*:[ \t]*(?:&[^\s#]+[ \t]*)?(?:#.*)?$/.test(line)) return false
     for (let j = i + 1; j < lines.length; j++) {
       if (/^\s*(?:#.*)?$/.test(lines[j])) continue
       services = isIndentedKey(lines[j])

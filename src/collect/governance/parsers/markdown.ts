@@ -288,7 +288,7 @@ export function parseMarkdownRoles(
     const [only] = people.length === 1 ? people : []
     const declared = only
       ? (trailingCompany(text.slice(0, only.index), only.login, text.slice(only.end)) ??
-        parenthesisedCompany(text.slice(0, only.index), text.slice(only.end)))
+        parenthesisedCompany(text.slice(0, only.index), text.slice(only.end), options.rst === true))
       : undefined
     for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared, undefined, undefined, true)
   }
@@ -564,10 +564,12 @@ const NOT_A_COMPANY =
  * A role, a status, a date or pronouns ("(emeritus)", "(on leave)", "(since 2021)", "(she/her)") is no company,
  * nor is anything not written as a proper name (a capital letter or a digit first).
  */
-function parenthesisedCompany(before: string, rest: string): string | undefined {
+function parenthesisedCompany(before: string, rest: string, rst: boolean): string | undefined {
   const match = /^(?:\)|>`?_{0,2})?\s*\(([^()]{1,60})\)[.,;]?\s*$/.exec(rest)
   if (!match) return undefined
-  const name = linkText(before)
+  // In Markdown a name is a link's text (`[Liz Rice](`); `<https://github.com/x>` is an autolink, and what stands
+  // before it is prose ("Questions go to <…> (Ada)"), not a name. In reStructuredText `Liz Rice <url>` is a link.
+  const name = rst || before.trimEnd().endsWith('](') ? linkText(before) : undefined
   if (!name || words(name) < 2) return undefined
   const company = plain(match[1].replace(/[*_`]+/g, '')).trim()
   if (!/^[\p{Lu}\p{N}]/u.test(company) || words(company) > 5) return undefined

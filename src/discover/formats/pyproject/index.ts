@@ -157,11 +157,14 @@ function namedIndexes(list: unknown): Array<{name: string; url: string; entry: R
   return list
     .filter(isTable)
     .filter((entry) => typeof entry.name === 'string' && typeof entry.url === 'string')
-    .map((entry) => ({name: entry.name as string, url: withoutUserinfo(entry.url as string), entry}))
+    .map((entry) => ({name: entry.name as string, url: normalisedWithoutUserinfo(entry.url as string), entry}))
 }
 
-/** A URL (`scheme://…`) without its user and password, never carried into a purl; anything else as written. */
-function withoutUserinfo(url: string): string {
+/**
+ * A URL (`scheme://…`) without its user and password, never carried into a purl, normalised as `new URL` writes it
+ * (core's withoutUserinfo keeps the rest as written); anything else as written.
+ */
+function normalisedWithoutUserinfo(url: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? urlWithoutCredentials(url) : url
 }
 
@@ -183,7 +186,7 @@ function readIndexes(table: Record<string, unknown>): Indexes {
   return {
     uvDefault:
       uv.find(({entry}) => entry.default === true)?.url ??
-      (typeof uvIndexUrl === 'string' ? withoutUserinfo(uvIndexUrl) : undefined) ??
+      (typeof uvIndexUrl === 'string' ? normalisedWithoutUserinfo(uvIndexUrl) : undefined) ??
       pdmPypi?.url,
     poetryPrimary: primary?.url,
     uvSources,
@@ -224,9 +227,9 @@ function oneUvSource(indexes: Indexes, source: unknown): PackageWhere | undefine
 function directSource(table: Record<string, unknown>): PackageWhere | undefined {
   if (typeof table.git === 'string') {
     const ref = [table.rev, table.tag, table.branch].find((value) => typeof value === 'string')
-    return {qualifiers: {vcs_url: gitVcsUrl(withoutUserinfo(table.git), ref)}}
+    return {qualifiers: {vcs_url: gitVcsUrl(normalisedWithoutUserinfo(table.git), ref)}}
   }
-  if (typeof table.url === 'string') return {qualifiers: downloadQualifiers(withoutUserinfo(table.url))}
+  if (typeof table.url === 'string') return {qualifiers: downloadQualifiers(normalisedWithoutUserinfo(table.url))}
   if (typeof table.path === 'string') return {local: true}
   return undefined
 }

@@ -332,6 +332,8 @@ describe('MAINTAINERS.md with reference links (CommonMark link reference definit
       '* [Niklaus Wirth](https://github.com/n-wirth) (Wirth)',
       '* [Ken Thompson](https://github.com/k-thompson) (Bell Labs), also on the release team',
       '* [Dennis Ritchie](https://github.com/d-ritchie) (**Bell Labs**)',
+      // An autolink is no name's link: what stands before it is prose (review finding).
+      'Questions go to <https://github.com/q-desk> (Help Desk)',
     ].join('\n')
     expect(people('MAINTAINERS.md', content).map((row) => [row[0], row[3]])).toEqual([
       ['ada-l', null],
@@ -345,6 +347,7 @@ describe('MAINTAINERS.md with reference links (CommonMark link reference definit
       ['n-wirth', null],
       ['k-thompson', null],
       ['d-ritchie', 'Bell Labs'],
+      ['q-desk', null],
     ])
   })
 })
