@@ -323,4 +323,13 @@ describe('buildkite', () => {
     expect(out.components).toHaveLength(2000)
     expect(out.components[1999].locations[0]).toMatchObject({line: 2003, column: 7})
   })
+
+  it('shows a plugin it cannot read without its URL user information, to the last @ before the path', () => {
+    const out = discover(
+      'steps:\n  - plugins:\n      - https://x-access-token:s3cr3t@tok@gitlab.example/g/$NAME-plugin#v1\n',
+    )
+    expect(skips(out)).toEqual([
+      '3 unsupported steps[0].plugins[0]: plugin "https://gitlab.example/g/$NAME-plugin#v1" holds an environment variable, interpolated by buildkite-agent pipeline upload from the build\'s environment; not guessed',
+    ])
+  })
 })

@@ -189,7 +189,8 @@ function pluginMap(place: Place, map: YamlMap, path: string): void {
 
 function plugin(place: Place, name: string, location: Location, settings: YamlNode | undefined, path: string): void {
   const {out, file} = place
-  const shown = elide(sourceShown(name), 200)
+  // A URL's user information (a token) is left out, to the last `@` before the path.
+  const shown = elide(withoutUserinfo(name), 200)
   if (name.includes('$')) {
     out.skipped.push({
       file,
@@ -236,11 +237,6 @@ function plugin(place: Place, name: string, location: Location, settings: YamlNo
     })
   if (repositoryName(source.url).toLowerCase() === DOCKER_PLUGIN && isMap(settings))
     imageAt(place, settings.entries.get('image'), `${path}: docker plugin image`)
-}
-
-/** A plugin name as it may be shown: a URL's user information (a token) left out, to the last `@` before the path. */
-function sourceShown(name: string): string {
-  return withoutUserinfo(name)
 }
 
 function matrixMessage(what: string): string {
