@@ -54,7 +54,7 @@ const TRAILING_PUNCTUATION = /[\s.,;:]/u
 
 /** Whether a name ends with a legal form ("Google LLC", "Datadog, Inc.", "Example GmbH"): written as a company's. */
 export function hasLegalForm(name: string): boolean {
-  return LEGAL_SUFFIX.test(trimEnd(name, TRAILING_PUNCTUATION).concat('.'))
+  return LEGAL_SUFFIX.test(trimEnd(name, TRAILING_PUNCTUATION))
 }
 
 /** The comparison key of an organisation name or alias; see the module comment for the rules. */

@@ -16,6 +16,17 @@ const readme: GovernanceFile = {
   content: '## Maintainers\n- [R](https://github.com/readme-maint), Example Corp\n',
 }
 
+/** A collected project whose governance files are `files`, and nothing else. */
+const collectedWith = (files: GovernanceFile[]) => ({
+  repo: 'github.com/example/widget',
+  source: 'github' as const,
+  status: 'ok' as const,
+  window: {since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z'},
+  commits: [],
+  governance: files,
+  profiles: {},
+})
+
 const maintainersOf = (files: GovernanceFile[]) => {
   const group = selectMaintainers(parseGovernance(files))
   return [group.rule, group.holders.map((h) => h.login)]
@@ -116,15 +127,7 @@ describe('selectMaintainers', () => {
 
   it('a CODEOWNERS team standing for the maintainers: its members when visible, else the team, never nobody', () => {
     const files = [{path: '.github/CODEOWNERS', content: '* @example/maintainers\n/docs/ @example/docs\n'}]
-    const project = {
-      repo: 'github.com/example/widget',
-      source: 'github' as const,
-      status: 'ok' as const,
-      window: {since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z'},
-      commits: [],
-      governance: files,
-      profiles: {},
-    }
+    const project = collectedWith(files)
     expect(teamsToResolve(files)).toEqual(['example/maintainers'])
     const hidden = governanceOf({...project, teams: {'example/maintainers': {members: null, reason: 'not visible'}}})
     expect(hidden.maintainers).toMatchObject({holders: [], teams: ['example/maintainers']})
@@ -138,15 +141,7 @@ describe('selectMaintainers', () => {
 
   it('a triage team of the catch-all rule does not stand for the maintainers (npm/node-semver CODEOWNERS)', () => {
     const files = [{path: '.github/CODEOWNERS', content: '* @example/cli-team @example/cli-triage\n'}]
-    const project = {
-      repo: 'github.com/example/widget',
-      source: 'github' as const,
-      status: 'ok' as const,
-      window: {since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z'},
-      commits: [],
-      governance: files,
-      profiles: {},
-    }
+    const project = collectedWith(files)
     expect(teamsToResolve(files)).toEqual(['example/cli-team'])
     const hidden = governanceOf({...project, teams: {}})
     expect(hidden.maintainers).toMatchObject({holders: [], teams: ['example/cli-team']})

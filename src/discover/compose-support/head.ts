@@ -20,6 +20,8 @@ const COMPOSE_KEYS = /^(?:version|name|include|services|networks|volumes|configs
  * not judged.
  */
 export function isComposeHead(head: string): boolean {
+  // Every YAML file's head is asked: one without `services` at all is none, without splitting it into lines.
+  if (!head.includes('services')) return false
   const lines = head.split(/\r?\n/)
   if (!/\n$/.test(head)) lines.pop()
   let services = false

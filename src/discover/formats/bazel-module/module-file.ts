@@ -48,7 +48,7 @@ export function readModuleFile(file: string, text: string, context: DiscoverCont
   const overrides = new Map<string, Located<Call>>()
   const root = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : ''
   collect(file, text, {context, out, deps, overrides, root, seen: new Set([file])}, 0)
-  const registry = workspaceRegistry(`${root}.bazelrc`, context, out)
+  const registry = workspaceRegistry(root, context, out)
   for (const dep of deps) bazelDep(dep, overrides, out, registry)
   return out
 }
@@ -60,14 +60,15 @@ export function readModuleFile(file: string, text: string, context: DiscoverCont
  * once (`unsupported`, at its line) and the modules are listed without a registry.
  */
 function workspaceRegistry(
-  path: string,
+  root: string,
   context: DiscoverContext,
   out: ModuleFile,
 ): Record<string, string> | undefined {
+  const path = `${root}.bazelrc`
   const read = (file: string) => (context.exists?.(file) === false ? null : context.readText(file))
   const text = read(path)
   if (text === null) return undefined
-  const {registries, skipped} = bazelrcRegistries(path, text, path.slice(0, path.length - '.bazelrc'.length), read)
+  const {registries, skipped} = bazelrcRegistries(path, text, root, read)
   appendAll(out.skipped, skipped)
   const urls = new Set(registries.map((registry) => registry.url))
   if (urls.size === 1)
