@@ -19,5 +19,44 @@ describe('isComposeHead', () => {
     expect(isComposeHead(`services:\n  a${' '.repeat(200_000)}b\n`)).toBe(false)
     expect(isComposeHead(`services:\n  "a${' '.repeat(200_000)}\n`)).toBe(false)
     expect(isComposeHead(`services:\n  a${' '.repeat(200_000)}:\n`)).toBe(true)
+    // A service's key line, and many of them: one pass over the lines.
+    expect(isComposeHead(`services:\n  web:\n    image${' '.repeat(200_000)}:\n`)).toBe(true)
+    expect(isComposeHead(`services:\n  web:\n    project${' '.repeat(200_000)}:\n`)).toBe(false)
+    expect(isComposeHead(`services:\n${'  web:\n    image: nginx\n'.repeat(20_000)}`)).toBe(true)
+  })
+
+  it('takes a service only with keys Compose has (azure.yaml, Tugboat and KubeVela services were taken as Compose)', () => {
+    // Azure Developer CLI, Tugboat, KubeVela: keys Compose refuses in a service.
+    expect(isComposeHead('name: todo\nservices:\n  web:\n    project: ./src/web\n    host: containerapp\n')).toBe(false)
+    expect(isComposeHead('services:\n  php:\n    image: tugboatqa/php:8\n    default: true\n')).toBe(false)
+    expect(isComposeHead('services:\n  db:\n    image: tugboatqa/mysql:8\n  php:\n    commands: {}\n')).toBe(false)
+    expect(isComposeHead('name: app\nservices:\n  api:\n    type: webservice\n    image: example/api:1\n')).toBe(false)
+    // Compose's keys, extensions, a merge key, quoted keys, deeper keys of any name, a flow-style service: Compose.
+    expect(
+      isComposeHead(
+        [
+          'services:',
+          '  web:',
+          '    <<: *base',
+          '    "image": nginx',
+          '    x-owner: team-a',
+          '    build:',
+          '      context: .',
+          '      type: ignored',
+          '    command: |',
+          '      project: a line of the command',
+          '    depends_on: [db]',
+          '  db: {image: postgres, project: x}',
+          '  cache:',
+          '      image: redis',
+          'volumes:',
+          '  data:',
+          '    project: not a service',
+          '',
+        ].join('\n'),
+      ),
+    ).toBe(true)
+    // Keys past a line the head cut are not judged; a key the head cut is not either.
+    expect(isComposeHead('services:\n  web:\n    image: nginx\n    proj')).toBe(true)
   })
 })

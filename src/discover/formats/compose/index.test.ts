@@ -615,6 +615,21 @@ describe('compose file names and file format v1', () => {
     expect(sniff('# a comment\n---\n"services":\n  # db\n  db:\n    image: postgres\nx-common: &c {}\nvolu')).toBe(true)
   })
 
+  it("does not take another tool's name: + services: file for Compose (azure.yaml, .tugboat/config.yml, vela.yaml)", () => {
+    // Their images were listed as Compose's: a service key Compose refuses (its schema allows no other) says not.
+    const sniff = discoverer.sniff as (head: string) => boolean
+    expect(sniff(fixture('azd-todo/azure.yaml'))).toBe(false)
+    expect(sniff(fixture('kubevela-testapp/vela.yaml'))).toBe(false)
+    // Tugboat (fictional; the keys of https://docs.tugboatqa.com/setting-up-services/services-reference/).
+    const tugboat = 'services:\n  php:\n    image: tugboatqa/php:8.3-apache\n    default: true\n    depends: mysql\n'
+    expect(
+      sniff(`${tugboat}    commands:\n      init:\n        - apt-get update\n  mysql:\n    image: tugboatqa/mysql:8\n`),
+    ).toBe(false)
+    // The JHipster files stay Compose.
+    for (const name of ['app.yml', 'monitoring.yml', 'postgresql.yml'])
+      expect(sniff(fixture(`jhipster-docker/${name}`))).toBe(true)
+  })
+
   it("claims Renovate's names: docker-compose_secrets.yml as well (traefik/traefik, see __fixtures__/SOURCES.md)", () => {
     const file = 'docs/content/user-guides/docker-compose/acme-dns/docker-compose_secrets.yml'
     const named = discoverer.named as (file: string) => boolean
