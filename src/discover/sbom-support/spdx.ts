@@ -12,7 +12,8 @@
  *   Trivy's grouping packages (a lockfile's, the OS's) are left out, what the subject reaches through them direct;
  *   in Trivy's documents (their creators), what the subject CONTAINS is direct too. The main module of a go.mod
  *   Trivy read (mainModules) is the scanned project itself: listed as local, as the subject is, and what it depends
- *   on is direct.
+ *   on is direct. In a document GitHub's dependency graph wrote, which relates the repository to every package it
+ *   holds, `direct` comes from the packages' own edges, when there are any (dependencyGraphDirect).
  * - Scope from relationships (SPDX 2.3 §11.1): a package something needs at run time (`DEPENDS_ON` target,
  *   `DEPENDENCY_OF`, `RUNTIME_DEPENDENCY_OF`, `CONTAINS` or link target) is prod; otherwise one that is only an
  *   `OPTIONAL_DEPENDENCY_OF`/`OPTIONAL_COMPONENT_OF` is optional; otherwise one that is only a development,
@@ -115,13 +116,21 @@ export function spdxComponents(
   // converts (`trivy sbom bom.cdx.json --format spdx-json`) had an application without a purl as its subject.
   for (const id of subjects) grouping.delete(id)
   const main = mainModules(packages, relationships, grouping)
-  const direct = directIds(relationships, subjects, grouping, creators.some(isTrivy), main)
+  const github = creators.some(isGitHubDependencyGraph)
+  const direct = github
+    ? dependencyGraphDirect(packages, relationships, subjects)
+    : directIds(relationships, subjects, grouping, creators.some(isTrivy), main)
+  /** Whether the subject depends on a package directly; undefined when the document does not say. */
+  const directOf = (id: string | undefined): boolean | undefined => {
+    if (direct === undefined) return undefined
+    if (direct instanceof Map) return id === undefined ? undefined : direct.get(id)
+    return id !== undefined && direct.has(id)
+  }
   const scopeOf = (id: string | undefined): Scope => {
     if (id === undefined || runtime.has(id)) return 'prod'
     if (optional.has(id)) return 'optional'
     return dev.has(id) ? 'dev' : 'prod'
   }
-  const github = creators.some(isGitHubDependencyGraph)
   for (const pkg of packages) {
     if (pkg.id !== undefined && grouping.has(pkg.id)) continue
     const location: Location = {file, ...pkg.position}
@@ -147,13 +156,14 @@ export function spdxComponents(
     if (download) candidates.push(download)
     candidates.push({url: pkg.homepage, field: 'homepage', vcs: false})
     const subject = pkg.id !== undefined && subjects.has(pkg.id)
+    const isDirect = subject ? undefined : directOf(pkg.id)
     const built = sbomComponent({
       name: pkg.name ?? '',
       ...(version ? {version} : {}),
       ...(purl ? {purl} : {}),
       ...(cpe ? {cpe} : {}),
       scope: scopeOf(pkg.id),
-      ...(direct && !subject ? {direct: pkg.id !== undefined && direct.has(pkg.id)} : {}),
+      ...(isDirect !== undefined ? {direct: isDirect} : {}),
       subject,
       statedRepository: statedRepository(candidates),
       location,
@@ -269,6 +279,41 @@ function dependencyGraphPurl(name: string, version: string | undefined): string 
   if (segments.some((segment) => segment.trim() === '' || segment.includes(':'))) return undefined
   const path = segments.map((segment) => encodeURIComponent(segment)).join('/')
   return `pkg:${type}/${path}${version ? `@${encodeURIComponent(version.trim())}` : ''}`
+}
+
+/**
+ * `direct` in a document GitHub's dependency graph wrote, by package id (a package not in the map: not said). Its
+ * exports relate the repository's package to every package the graph holds (`R DEPENDS_ON X` for each, a
+ * Gemfile.lock's transitive gems as well: safedep/vet's fixture of google/osv-scanner, 162 packages, 162 such edges
+ * and no other), so those edges say which packages are in the graph, not which are direct:
+ * - the repository relates every package and no package depends on another: nothing is said of `direct`;
+ * - it relates every package and packages depend on others: a package another depends on is not direct, one no
+ *   other depends on is (the roots of the graph; one both direct and another's dependency reads as not direct);
+ * - it relates only some: those are direct, a package another depends on is not, and one no relationship names is
+ *   not said.
+ */
+function dependencyGraphDirect(
+  packages: readonly SpdxPackage[],
+  relationships: readonly SpdxRelationship[],
+  subjects: ReadonlySet<string>,
+): ReadonlyMap<string, boolean> | undefined {
+  const named = new Set<string>()
+  const dependedOn = new Set<string>()
+  for (const [element, type, related] of relationships) {
+    if (type.toUpperCase() !== 'DEPENDS_ON' || subjects.has(related)) continue
+    if (subjects.has(element)) named.add(related)
+    else dependedOn.add(related)
+  }
+  const ids = packages.flatMap((pkg) => (pkg.id !== undefined && !subjects.has(pkg.id) ? [pkg.id] : []))
+  const all = ids.length > 0 && ids.every((id) => named.has(id))
+  if (all && dependedOn.size === 0) return undefined
+  const direct = new Map<string, boolean>()
+  for (const id of ids) {
+    if (all) direct.set(id, !dependedOn.has(id))
+    else if (named.has(id)) direct.set(id, true)
+    else if (dependedOn.has(id)) direct.set(id, false)
+  }
+  return direct
 }
 
 /** `X DEPENDENCY_OF S`, `X DEV_DEPENDENCY_OF S`...: X is a dependency of S (SPDX 2.3 §11.1). */

@@ -52,6 +52,73 @@ describe('spdx-json', () => {
     ])
   })
 
+  it("says nothing of direct where GitHub's dependency graph relates the repository to every package (all were direct)", () => {
+    // google/osv-scanner's export (tests/sbom/__fixtures__/README.md): `R DEPENDS_ON X` for every gem of the
+    // Gemfile.lock, activesupport (through github-pages) as well, and no edge between packages.
+    const {components, errors} = fixture('github-osv-scanner.spdx.json')
+    expect(errors).toEqual([])
+    expect(
+      components.map((c) => [c.name, c.version ?? null, c.local ?? false, c.direct ?? null, c.locations[0].line]),
+    ).toEqual([
+      ['google/osv-scanner', null, true, null, 17],
+      ['ast', '2.4.2', false, null, 33],
+      ['activesupport', '7.0.7', false, null, 49],
+      ['github-pages', '228', false, null, 64],
+    ])
+  })
+
+  it("reads direct from the packages' own edges in a GitHub dependency-graph export that has them", () => {
+    const pkg = (id: string) => ({
+      SPDXID: `SPDXRef-${id}`,
+      name: `npm:${id}`,
+      versionInfo: '1.0.0',
+      externalRefs: [
+        {referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: `pkg:npm/${id}@1.0.0`},
+      ],
+    })
+    const dependsOn = (from: string, to: string) => ({
+      spdxElementId: `SPDXRef-${from}`,
+      relationshipType: 'DEPENDS_ON',
+      relatedSpdxElement: `SPDXRef-${to}`,
+    })
+    const document = (relationships: object[]) =>
+      doc({
+        creationInfo: {created: '2026-11-02T10:00:00Z', creators: ['Tool: GitHub.com-Dependency-Graph']},
+        name: 'com.github.quillfeather/lantern',
+        documentDescribes: ['SPDXRef-repo'],
+        packages: [
+          {SPDXID: 'SPDXRef-repo', name: 'com.github.quillfeather/lantern'},
+          pkg('wick'),
+          pkg('flint'),
+          pkg('tallow'),
+        ],
+        relationships,
+      })
+    const direct = (relationships: object[]) =>
+      discover(document(relationships)).components.map((c) => [c.name, c.direct ?? null])
+    // The repository relates every package, and one package depends on another: the one depended on is not direct.
+    expect(
+      direct([
+        dependsOn('repo', 'wick'),
+        dependsOn('repo', 'flint'),
+        dependsOn('repo', 'tallow'),
+        dependsOn('wick', 'tallow'),
+      ]),
+    ).toEqual([
+      ['com.github.quillfeather/lantern', null],
+      ['wick', true],
+      ['flint', true],
+      ['tallow', false],
+    ])
+    // It relates some: those are direct, one another depends on is not, one nothing names is not said.
+    expect(direct([dependsOn('repo', 'wick'), dependsOn('wick', 'tallow')])).toEqual([
+      ['com.github.quillfeather/lantern', null],
+      ['wick', true],
+      ['flint', null],
+      ['tallow', false],
+    ])
+  })
+
   it("names by their ecosystem prefix the packages GitHub's dependency graph exported without a purl (pip:…, maven:g:a)", () => {
     // The shape of GitHub's 2023 SBOM export (safedep/vet's fixtures of psf/requests and janusgraph): a package whose
     // version it could not resolve has no externalRefs, its name prefixed with the ecosystem; fictional names.
