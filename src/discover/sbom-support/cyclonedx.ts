@@ -14,10 +14,12 @@
  * - `direct` from the subject's entry in the `dependencies` graph (see cdxCollector); Trivy's grouping nodes (one
  *   per lockfile, one for the OS packages) are left out, and what the subject depends on through them is direct.
  *   The main module of a go.mod Trivy read (MainModules) is the scanned project itself: listed as local, as the
- *   subject is, and what it depends on is direct.
+ *   subject is, and what it depends on is direct. Trivy's KBOM: its cluster nodes are grouping nodes too
+ *   (isKbomStructure), its runtime and old kubelet purls no Go modules (isKbomBinary), its images tagged (withKbomTag).
  * - Component types that are not software packages (`file`, `data`, `device`, `firmware`, `device-driver`,
  *   `machine-learning-model`, `cryptographic-asset`, `operating-system`) are left out unless they carry a purl.
  */
+import {imageComponent, parseImageRef} from '../../core/image-ref.js'
 import type {Component, Location, ScanError, Scope, Skipped} from '../../core/model.js'
 import {isUnversionedGoPurl, namelessSubject, sbomComponent} from './component.js'
 import {purlRepository, type StatedCandidate, statedRepository} from './stated.js'
@@ -207,14 +209,23 @@ export function directRefs(
   }
   if (own === undefined) return undefined
   const direct = new Set<string>()
-  for (const ref of own) {
-    if (!grouping.has(ref)) direct.add(ref)
-    else
-      for (const child of through.get(ref) ?? []) {
-        if (!mainModules?.found.has(child)) direct.add(child)
-        else for (const dependency of ofModule.get(child) ?? []) direct.add(dependency)
-      }
+  // A grouping node can hang under another (Trivy's KBOM: a cluster node, then its `node-core-components`): what
+  // the subject reaches through groupings alone is its own. Each grouping node is expanded once.
+  const expanded = new Set<string>()
+  const reach = (ref: string) => {
+    if (!grouping.has(ref)) {
+      direct.add(ref)
+      return
+    }
+    if (expanded.has(ref)) return
+    expanded.add(ref)
+    for (const child of through.get(ref) ?? []) {
+      if (grouping.has(child)) reach(child)
+      else if (!mainModules?.found.has(child)) direct.add(child)
+      else for (const dependency of ofModule.get(child) ?? []) direct.add(dependency)
+    }
   }
+  for (const ref of own) reach(ref)
   return direct
 }
 
@@ -243,10 +254,59 @@ export interface MainModules {
  * the subject's direct dependencies. (An operating system without a purl is left out as no software package anyway.)
  */
 function isGrouping(node: CdxComponent): boolean {
-  return (
-    !node.purl &&
-    node.properties.some(([name, value]) => name === 'aquasecurity:trivy:Class' && /^(?:lang|os)-pkgs$/.test(value))
-  )
+  if (node.purl) return false
+  if (node.properties.some(([name, value]) => name === 'aquasecurity:trivy:Class' && /^(?:lang|os)-pkgs$/.test(value)))
+    return true
+  return isKbomStructure(node)
+}
+
+/** Trivy's property naming the Kubernetes resource a KBOM component stands for: `cluster`, `controlPlane`, `node`. */
+const TRIVY_RESOURCE_TYPE = 'aquasecurity:trivy:resource:Type'
+
+function property(node: CdxComponent, name: string): string | undefined {
+  return node.properties.find(([key]) => key === name)?.[1]
+}
+
+/**
+ * The nodes of Trivy's KBOM (`trivy k8s --format cyclonedx`, aquasecurity/trivy pkg/k8s/scanner/scanner.go
+ * clusterInfoToReportResources) that are no software: a cluster node (type `platform`, resource type `node`, named
+ * after the host, no purl), which CONTAINS its operating system and a purl-less, versionless `node-core-components`
+ * application, which CONTAINS the kubelet and the container runtime. Left out as grouping nodes: what the cluster
+ * reaches through them is its own. (They were listed as packages named after the host and `node-core-components`.)
+ */
+function isKbomStructure(node: CdxComponent): boolean {
+  if (node.type === 'platform') return property(node, TRIVY_RESOURCE_TYPE) === 'node'
+  return node.type === 'application' && node.name === 'node-core-components' && !node.version
+}
+
+/**
+ * A KBOM's node or control-plane component under a `pkg:golang` purl that names no Go module at that version: the
+ * container runtime Trivy names by the runtime alone (`pkg:golang/docker@24.0.4`: a Go module path has a dot in its
+ * first element), and, before Trivy 0.47 wrote `pkg:k8s`, the kubelet as `pkg:golang/k8s.io/kubelet` at the
+ * Kubernetes release (the Go module k8s.io/kubelet is versioned v0.x). Listed as generic by its name and version;
+ * `ref` keeps the purl. containerd, CRI-O and cri-dockerd are named by their module paths and stay Go modules.
+ */
+function isKbomBinary(node: CdxComponent): boolean {
+  const kind = property(node, TRIVY_RESOURCE_TYPE)
+  if ((kind !== 'node' && kind !== 'controlPlane') || !node.purl?.startsWith('pkg:golang/')) return false
+  const path = decodeURIComponent(node.purl.slice('pkg:golang/'.length).split(/[@?#]/, 1)[0])
+  const first = path.split('/', 1)[0]
+  return !first.includes('.') || first === 'k8s.io'
+}
+
+/**
+ * The tag of a KBOM's image, which Trivy writes in its `aquasecurity:trivy:PkgID` property (`registry/repo:1.27.0`)
+ * while its purl and version hold the digest only: added to an image without a tag when the name is the image's.
+ */
+function withKbomTag(component: Component, node: CdxComponent): Component {
+  if (component.kind !== 'image' || component.version !== undefined || !component.digest) return component
+  const id = property(node, 'aquasecurity:trivy:PkgID')
+  const colon = id?.lastIndexOf(':') ?? -1
+  if (id === undefined || colon <= 0 || id.slice(0, colon) !== node.name) return component
+  const parsed = parseImageRef(`${id}@${component.digest}`)
+  if (!parsed.ok || parsed.image.name !== component.name) return component
+  const tagged = imageComponent(parsed.image, component.ref, component.locations[0], 'sbom')
+  return {...component, version: tagged.version, purl: tagged.purl}
 }
 
 interface VisitContext {
@@ -313,11 +373,12 @@ function add(
     .map(([, url]) => ({url, field: 'externalReferences[vcs]', vcs: true}))
   const fromPurl = purlRepository(node.purl)
   if (fromPurl) candidates.unshift(fromPurl)
+  const binary = isKbomBinary(node)
   const built = sbomComponent({
     name: node.name ?? '',
     ...(node.group ? {group: node.group} : {}),
     ...(node.version ? {version: node.version} : node.versionRange ? {version: node.versionRange} : {}),
-    ...(node.purl ? {purl: node.purl} : {}),
+    ...(node.purl && !binary ? {purl: node.purl} : {}),
     ...(node.cpe ? {cpe: node.cpe} : {}),
     scope,
     subject,
@@ -328,7 +389,8 @@ function add(
   })
   if (!built.ok) out.errors.push({...built.error, file})
   else {
-    out.components.push(built.component)
+    if (binary && node.purl) built.component.ref = node.purl
+    out.components.push(withKbomTag(built.component, node))
     if (context.withRef && !subject && node.ref) context.withRef.push([out.components.length - 1, node.ref])
     if (built.skipped) out.skipped.push(built.skipped)
   }

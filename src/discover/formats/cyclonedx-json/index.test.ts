@@ -356,6 +356,146 @@ describe('cyclonedx-json', () => {
     ])
   })
 
+  it("reads Trivy's KBOM: cluster nodes left out, the runtime and an old kubelet purl not Go modules, images tagged", () => {
+    // The shape of `trivy k8s --format cyclonedx` (aquasecurity/trivy pkg/k8s/scanner/scanner.go and its
+    // integration/testdata/fixtures/sbom/minikube-kbom.json), fictionalised: cluster, node and registry names.
+    const prop = (name: string, value: string) => ({name: `aquasecurity:trivy:${name}`, value})
+    const text = JSON.stringify(
+      {
+        bomFormat: 'CycloneDX',
+        specVersion: '1.5',
+        version: 1,
+        metadata: {
+          component: {
+            'bom-ref': 'pkg:k8s/k8s.io%2Fkubernetes@1.29.2',
+            type: 'platform',
+            name: 'k8s.io/kubernetes',
+            version: '1.29.2',
+            purl: 'pkg:k8s/k8s.io%2Fkubernetes@1.29.2',
+            properties: [prop('resource:Name', 'harbor-lights'), prop('resource:Type', 'cluster')],
+          },
+        },
+        components: [
+          {
+            'bom-ref': 'node-1',
+            type: 'platform',
+            name: 'lamplighter-1',
+            properties: [
+              prop('NodeRole', 'worker'),
+              prop('resource:Name', 'lamplighter-1'),
+              prop('resource:Type', 'node'),
+            ],
+          },
+          {'bom-ref': 'core-1', type: 'application', name: 'node-core-components'},
+          {
+            'bom-ref': 'pkg:golang/k8s.io/kubelet@1.29.2',
+            type: 'application',
+            name: 'k8s.io/kubelet',
+            version: '1.29.2',
+            purl: 'pkg:golang/k8s.io/kubelet@1.29.2',
+            properties: [prop('resource:Name', 'k8s.io/kubelet'), prop('resource:Type', 'node')],
+          },
+          {
+            'bom-ref': 'pkg:golang/docker@25.0.3',
+            type: 'application',
+            name: 'docker',
+            version: '25.0.3',
+            purl: 'pkg:golang/docker@25.0.3',
+            properties: [prop('resource:Name', 'docker'), prop('resource:Type', 'node')],
+          },
+          {
+            'bom-ref': 'pkg:golang/github.com/containerd/containerd@v1.7.13',
+            type: 'application',
+            name: 'github.com/containerd/containerd',
+            version: 'v1.7.13',
+            purl: 'pkg:golang/github.com/containerd/containerd@v1.7.13',
+            properties: [prop('resource:Name', 'github.com/containerd/containerd'), prop('resource:Type', 'node')],
+          },
+          {
+            'bom-ref': 'pkg:k8s/k8s.io%2Fapiserver@1.29.2',
+            type: 'application',
+            name: 'k8s.io/apiserver',
+            version: '1.29.2',
+            purl: 'pkg:k8s/k8s.io%2Fapiserver@1.29.2',
+            properties: [prop('resource:Name', 'kube-apiserver-lamplighter-1'), prop('resource:Type', 'controlPlane')],
+          },
+          {
+            'bom-ref': 'apiserver-image',
+            type: 'container',
+            name: 'registry.example.test/kube-apiserver',
+            version: `sha256:${'a'.repeat(64)}`,
+            purl: `pkg:oci/kube-apiserver@sha256:${'a'.repeat(64)}?repository_url=registry.example.test%2Fkube-apiserver`,
+            properties: [prop('PkgID', 'registry.example.test/kube-apiserver:1.29.2'), prop('PkgType', 'oci')],
+          },
+        ],
+        dependencies: [
+          {ref: 'pkg:k8s/k8s.io%2Fkubernetes@1.29.2', dependsOn: ['node-1', 'pkg:k8s/k8s.io%2Fapiserver@1.29.2']},
+          {ref: 'node-1', dependsOn: ['core-1']},
+          {
+            ref: 'core-1',
+            dependsOn: [
+              'pkg:golang/k8s.io/kubelet@1.29.2',
+              'pkg:golang/docker@25.0.3',
+              'pkg:golang/github.com/containerd/containerd@v1.7.13',
+            ],
+          },
+          {ref: 'pkg:k8s/k8s.io%2Fapiserver@1.29.2', dependsOn: ['apiserver-image']},
+        ],
+      },
+      null,
+      2,
+    )
+    const {components, errors, skipped} = discover(text, 'kbom.cdx.json')
+    expect(errors).toEqual([])
+    expect(skipped).toEqual([])
+    expect(
+      components.map((c) => [c.kind, c.ecosystem, c.name, c.version ?? null, c.purl ?? null, c.ref, c.direct ?? null]),
+    ).toEqual([
+      [
+        'package',
+        'generic',
+        'k8s.io/kubernetes',
+        '1.29.2',
+        'pkg:k8s/k8s.io%2Fkubernetes@1.29.2',
+        'pkg:k8s/k8s.io%2Fkubernetes@1.29.2',
+        null,
+      ],
+      // The node (lamplighter-1) and node-core-components are no packages; what they hold is the cluster's own.
+      ['package', 'generic', 'k8s.io/kubelet', '1.29.2', null, 'pkg:golang/k8s.io/kubelet@1.29.2', true],
+      ['package', 'generic', 'docker', '25.0.3', null, 'pkg:golang/docker@25.0.3', true],
+      [
+        'package',
+        'golang',
+        'github.com/containerd/containerd',
+        'v1.7.13',
+        'pkg:golang/github.com/containerd/containerd@v1.7.13',
+        'pkg:golang/github.com/containerd/containerd@v1.7.13',
+        true,
+      ],
+      [
+        'package',
+        'generic',
+        'k8s.io/apiserver',
+        '1.29.2',
+        'pkg:k8s/k8s.io%2Fapiserver@1.29.2',
+        'pkg:k8s/k8s.io%2Fapiserver@1.29.2',
+        true,
+      ],
+      // The control-plane image: its tag from Trivy's PkgID, its digest from the purl.
+      [
+        'image',
+        'docker',
+        'registry.example.test/kube-apiserver',
+        '1.29.2',
+        `pkg:docker/kube-apiserver@sha256:${'a'.repeat(64)}?repository_url=registry.example.test&tag=1.29.2`,
+        `pkg:oci/kube-apiserver@sha256:${'a'.repeat(64)}?repository_url=registry.example.test%2Fkube-apiserver`,
+        false,
+      ],
+    ])
+    expect(components[5].digest).toBe(`sha256:${'a'.repeat(64)}`)
+    expect(components.map((c) => c.locations[0].line)).toEqual([6, 49, 66, 83, 100, 117])
+  })
+
   it('keeps a CycloneDX 1.7 versionRange (vers:) in ref, never as a version', () => {
     // The shape of the specification's valid-component-external-with-versionRange.json (1.7 test resources).
     const bom = JSON.stringify({
