@@ -1366,4 +1366,40 @@ dependencyResolutionManagement {
       '2 unsupported 2 dependencies are written as names this file does not define (the first libs.assertj) and no version catalog is at gradle/libs.versions.toml: not listed (names of a map this reader does not follow, or that buildSrc defines)',
     ])
   })
+
+  it('takes a settings catalog by its tokens and by the name it declares (a commented-out one, or another name, silenced every libs.x)', () => {
+    const build = `dependencies {
+  implementation(libs.assertj)
+  implementation(deps.guava)
+  testImplementation(libs.junit.api)
+}
+`
+    const said = (settings: string, name = 'settings.gradle.kts') =>
+      notes(inTree('build.gradle.kts', {'build.gradle.kts': build, [name]: settings}))
+    const missing = (count: number, first: string, line: number) =>
+      `${line} unsupported ${count === 1 ? 'a dependency is' : `${count} dependencies are`} written as names this file does not define (the first ${first}) and no version catalog is at gradle/libs.versions.toml: not listed (names of a map this reader does not follow, or that buildSrc defines)`
+    // Commented out: no catalog.
+    const commented = `dependencyResolutionManagement {
+    // versionCatalogs { create("libs") { library("assertj", "org.example:assertj-core:3.26.3") } }
+    /* versionCatalogs {
+        create("libs") { library("junit-api", "org.example:junit-api:5.10.3") }
+    } */
+}
+`
+    expect(said(commented)).toEqual([missing(3, 'libs.assertj', 2)])
+    // A catalog of another name: libs.x and deps.x are still no catalog's.
+    const tools = `dependencyResolutionManagement {
+    versionCatalogs {
+        create("tools") { library("lint", "org.example:lint:1.0") }
+    }
+}
+`
+    expect(said(tools)).toEqual([missing(3, 'libs.assertj', 2)])
+    // The catalog libs (Kotlin's create, Groovy's block): its accessors are its own; deps.guava is still said.
+    const libs = tools.replace('create("tools")', 'create("libs")')
+    expect(said(libs)).toEqual([missing(1, 'deps.guava', 3)])
+    const groovy =
+      "dependencyResolutionManagement {\n  versionCatalogs {\n    libs {\n      library('a', 'org.example:a:1.0')\n    }\n  }\n}\n"
+    expect(said(groovy, 'settings.gradle')).toEqual([missing(1, 'deps.guava', 3)])
+  })
 })

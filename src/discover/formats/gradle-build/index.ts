@@ -330,8 +330,11 @@ class BuildScript {
   private readonly configurations = new Set<string>()
   private readonly components: Component[] = []
   private readonly skipped: Skipped[] = []
-  /** Dependencies written as a name this file does not define (`libs.metrics`, `deps.guava`): counted, reported once. */
-  private readonly undefinedAccessors: {count: number; first?: {shown: string; line: number}} = {count: 0}
+  /**
+   * Dependencies written as a name this file does not define (`libs.metrics`, `deps.guava`), by the name's first part
+   * (a catalog's name, `libs`): counted, reported once.
+   */
+  private readonly undefinedAccessors = new Map<string, {count: number; first: {shown: string; line: number}}>()
   /** Dependencies given as a call of a function the script defines (`ktor("server-core")`): counted, reported once. */
   private readonly computed: {count: number; first?: {shown: string; line: number}} = {count: 0}
   /** The functions the script defines (Kotlin `fun name(`, Groovy `def name(`), once found. */
@@ -536,11 +539,19 @@ class BuildScript {
    * Without a catalog in the tree at Gradle's default place, nothing else lists them: said once, with how many.
    */
   private reportUndefinedAccessors(): void {
-    const {count, first} = this.undefinedAccessors
-    if (count === 0 || first === undefined) return
+    if (this.undefinedAccessors.size === 0) return
     for (const path of pathsAbove(this.file, 'gradle/libs.versions.toml')) if (this.context.exists?.(path)) return
-    // A catalog the settings script declares (`versionCatalogs { libs { library(…) } }`): read there, its entries listed.
-    if (this.settingsDeclareCatalog()) return
+    // A catalog the settings script declares (`versionCatalogs { create("libs") { library(…) } }`): read there, its
+    // entries listed. Only the accessors of the catalogs it names are; `deps.x` beside a catalog `libs` is said.
+    const declared = this.settingsCatalogs()
+    let count = 0
+    let first: {shown: string; line: number} | undefined
+    for (const [root, seen] of this.undefinedAccessors) {
+      if (declared.has(root)) continue
+      count += seen.count
+      if (first === undefined || seen.first.line < first.line) first = seen.first
+    }
+    if (count === 0 || first === undefined) return
     this.skipped.push({
       file: this.file,
       line: first.line,
@@ -1297,8 +1308,9 @@ class BuildScript {
           continue
         }
         if (!this.knows(name)) {
-          this.undefinedAccessors.count++
-          this.undefinedAccessors.first ??= {shown: path.join('.'), line: token.line}
+          const seen = this.undefinedAccessors.get(path[0])
+          if (seen) seen.count++
+          else this.undefinedAccessors.set(path[0], {count: 1, first: {shown: path.join('.'), line: token.line}})
           continue
         }
         // A coordinate whose version could not be read is listed without it, and said (Kafka's `$versions.scala`).
@@ -1515,18 +1527,23 @@ class BuildScript {
   }
 
   /**
-   * Whether the settings script of this build (../rootDir) declares a version catalog whose entries it writes
-   * itself: its `libs.x` accessors are that catalog's, listed where the settings script declares them.
+   * The names of the version catalogs the settings script of this build (../rootDir) declares with entries it writes
+   * itself (`library(…)`, `plugin(…)`): their `libs.x` accessors are listed where the settings script declares them.
+   * Read from its tokens, so a commented-out `versionCatalogs {` declares nothing: a block of
+   * `versionCatalogs { … }` whose catalogs are `create("libs") { … }` (Kotlin; `register`, `maybeCreate` as well) or
+   * `libs { … }` (Groovy), by the name written.
    */
-  private settingsDeclareCatalog(): boolean {
+  private settingsCatalogs(): ReadonlySet<string> {
+    const names = new Set<string>()
     const root = this.rootDir()
     for (const name of ['settings.gradle', 'settings.gradle.kts']) {
       const path = posix.join(root, name)
       if (path === this.file || this.context.exists?.(path) === false) continue
       const text = this.context.readText(path)
-      if (text !== null && /\bversionCatalogs\s*\{/.test(text) && /\b(?:library|plugin)\s*\(/.test(text)) return true
+      if (text === null || !text.includes('versionCatalogs')) continue
+      for (const catalog of declaredCatalogs(tokenize(text, name.endsWith('.kts')))) names.add(catalog)
     }
-    return false
+    return names
   }
 
   // ---- Plugins ----
@@ -1680,4 +1697,53 @@ function splitTopLevel(seq: Tokens, start: number, end: number, separator: strin
   }
   parts.push([from, end])
   return parts
+}
+
+/** Kotlin's ways of declaring a catalog in `versionCatalogs {}`: `create("libs") {`, `register(…)`, `maybeCreate(…)`. */
+const CATALOG_FACTORIES = new Set(['create', 'register', 'maybeCreate'])
+
+/**
+ * The catalogs the `versionCatalogs { … }` blocks of a settings script's tokens declare with a `library(` or
+ * `plugin(` call in them, by name. One pass over the tokens (the brackets matched once by the tokenizer).
+ */
+function declaredCatalogs(seq: Tokens): string[] {
+  const {tokens, match} = seq
+  const names: string[] = []
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!isIdent(tokens[i], 'versionCatalogs')) continue
+    let open = i + 1
+    while (open < tokens.length && tokens[open].kind === 'newline') open++
+    const close = match[open]
+    if (!isPunct(tokens[open], '{') || close <= open) continue
+    // Each catalog: its header at the block's top level, then its own `{ … }`.
+    for (let j = open + 1; j < close; j++) {
+      let name: string | undefined
+      let body = -1
+      const token = tokens[j]
+      if (token.kind === 'ident' && CATALOG_FACTORIES.has(token.value) && isPunct(tokens[j + 1], '(')) {
+        const end = match[j + 1]
+        if (end === j + 3 && tokens[j + 2].kind === 'string' && tokens[j + 2].parts?.every((part) => 'text' in part))
+          name = tokens[j + 2].value
+        body = end + 1
+      } else if (token.kind === 'ident') {
+        name = token.value
+        body = j + 1
+      }
+      if (body < 0 || body >= close) continue
+      while (body < close && tokens[body].kind === 'newline') body++
+      if (!isPunct(tokens[body], '{') || match[body] <= body) continue
+      const bodyEnd = match[body]
+      if (name !== undefined && writesEntries(tokens, body, bodyEnd)) names.push(name)
+      j = bodyEnd
+    }
+    i = close
+  }
+  return names
+}
+
+/** Whether the tokens between `from` and `to` call `library(` or `plugin(`. */
+function writesEntries(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k + 1 < to; k++)
+    if ((isIdent(tokens[k], 'library') || isIdent(tokens[k], 'plugin')) && isPunct(tokens[k + 1], '(')) return true
+  return false
 }
