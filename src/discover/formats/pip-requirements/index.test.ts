@@ -361,6 +361,28 @@ unannotated==1.0
     const {components} = discover('# via -r requirements.in\nlanternlib==1.0\n')
     expect(components.map((c) => c.direct ?? null)).toEqual([null])
   })
+
+  it('takes a comment line as `# via` only when it starts so (one anchored expression), and a viable word for none', () => {
+    const text = [
+      'lanternlib==1.0',
+      '    # pinned by hand, see # via -r requirements.in',
+      'wickfile==2.0',
+      '    # viable',
+      'flint==3.0',
+      '    #via -r requirements.in',
+      'tallow==4.0',
+      '    # via',
+      '    #   flint',
+      '',
+    ].join('\n')
+    const {components} = discover(text)
+    expect(components.map((c) => [c.name, c.direct ?? null])).toEqual([
+      ['lanternlib', null],
+      ['wickfile', null],
+      ['flint', true],
+      ['tallow', false],
+    ])
+  })
 })
 
 describe('pip-requirements: --index-url', () => {

@@ -13,13 +13,15 @@
  *     click==8.1.7              # via flask        (pip-tools before 6.0: on the pin's line, items split by `, `)
  *
  * An item `-r FILE` (an input file; pip-tools writes `-c FILE` for a constraints file, which only pins) or `NAME
- * (pyproject.toml)` (also `setup.py`, `setup.cfg`, `setup.cfg`: the project whose metadata was compiled) says the
+ * (pyproject.toml)` (also `setup.py`, `setup.cfg`: the project whose metadata was compiled) says the
  * project itself asked for it: direct. Only other packages (or constraints files): transitive. A pin without an
  * annotation (`--no-annotate`, or a file written by hand) says nothing. One pass over the lines, each looked at once.
  */
 
-/** `# via …` as a comment of its own or at the end of a pin's line; group 1 what follows on the line. */
+/** `# via …` at the end of a pin's line; group 1 what follows on the line. */
 const VIA = /(?:^|\s)#\s*via(?:\s+(.*))?$/
+/** `# via …` as a comment line of its own (trimmed): the same, anchored at the line's start. */
+const VIA_LINE = /^#\s*via(?:\s+(.*))?$/
 /** A continuation item of a `# via` block: `#   flask`, indented more than `# via`'s own text. */
 const ITEM = /^#\s{2,}(\S.*)$/
 
@@ -45,8 +47,8 @@ export function viaDirect(text: string): Map<number, boolean> {
       continue
     }
     if (trimmed.startsWith('#')) {
-      const via = VIA.exec(trimmed)
-      if (via && /^#\s*via(?:\s|$)/.test(trimmed)) {
+      const via = VIA_LINE.exec(trimmed)
+      if (via) {
         inVia = pin !== undefined
         if (inVia && via[1] !== undefined) for (const item of via[1].split(',')) note(item)
         if (inVia && via[1] === undefined && !direct.has(pin as number)) direct.set(pin as number, false)
