@@ -159,6 +159,21 @@ describe('dockerfile', () => {
     ])
   })
 
+  it('takes a bare COPY --from that names no stage for the image of that name, as BuildKit does without a context', () => {
+    // `COPY --from=composer /usr/bin/composer …` is how PHP images commonly take Composer: BuildKit pulls the image
+    // `composer` when no stage and no named build context (`--build-context`, bake's `contexts`, Compose's
+    // `additional_contexts`) has that name (moby/moby#32063: "if it is not found, an image with that name is
+    // attempted"). A bare name is no sign of a context, so it stays an image.
+    const out = discover(
+      ['FROM php:8.4-cli', 'COPY --from=composer /usr/bin/composer /usr/bin/composer', ''].join('\n'),
+    )
+    expect(out.errors).toEqual([])
+    expect(summary(out)).toEqual([
+      '1:6 php:8.4-cli -> pkg:docker/library/php@8.4-cli',
+      '2:13 composer -> pkg:docker/library/composer@latest',
+    ])
+  })
+
   it('lists the # syntax= frontend and an image RUN --mount takes from, not a stage or a cache mount', () => {
     const out = discover(
       [
