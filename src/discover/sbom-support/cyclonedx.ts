@@ -289,8 +289,9 @@ function isKbomStructure(node: CdxComponent): boolean {
 function isKbomBinary(node: CdxComponent): boolean {
   const kind = property(node, TRIVY_RESOURCE_TYPE)
   if ((kind !== 'node' && kind !== 'controlPlane') || !node.purl?.startsWith('pkg:golang/')) return false
-  const path = decodeURIComponent(node.purl.slice('pkg:golang/'.length).split(/[@?#]/, 1)[0])
-  const first = path.split('/', 1)[0]
+  // The path as written, `/` or `%2F` between its elements (undecoded: a bad `%` sequence is the purl reader's to say).
+  const path = node.purl.slice('pkg:golang/'.length).split(/[@?#]/, 1)[0]
+  const first = path.split(/\/|%2F/i, 1)[0]
   return !first.includes('.') || first === 'k8s.io'
 }
 

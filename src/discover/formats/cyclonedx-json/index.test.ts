@@ -493,6 +493,13 @@ describe('cyclonedx-json', () => {
       ],
     ])
     expect(components[5].digest).toBe(`sha256:${'a'.repeat(64)}`)
+    // A bad % escape in such a purl is not decoded to judge it (decodeURIComponent threw: the whole file failed).
+    const bad = discover(
+      text.replaceAll('pkg:golang/docker@25.0.3', 'pkg:golang/doc%E0%A4%Aker@25.0.3'),
+      'kbom.cdx.json',
+    )
+    expect(bad.errors).toEqual([])
+    expect(bad.components.find((c) => c.ref.startsWith('pkg:golang/doc'))?.ecosystem).toBe('generic')
     expect(components.map((c) => c.locations[0].line)).toEqual([6, 49, 66, 83, 100, 117])
   })
 
