@@ -1401,5 +1401,10 @@ dependencyResolutionManagement {
     const groovy =
       "dependencyResolutionManagement {\n  versionCatalogs {\n    libs {\n      library('a', 'org.example:a:1.0')\n    }\n  }\n}\n"
     expect(said(groovy, 'settings.gradle')).toEqual([missing(1, 'deps.guava', 3)])
+    // Unbalanced brackets in the block end the catalog search there, without looping.
+    expect(said('versionCatalogs {\n  create("libs" {\n    library("a", "org.example:a:1.0")\n  }\n')).toEqual([
+      missing(3, 'libs.assertj', 2),
+    ])
+    expect(said('versionCatalogs {\n  create(\n}\n')).toEqual([missing(3, 'libs.assertj', 2)])
   })
 })

@@ -1722,6 +1722,7 @@ function declaredCatalogs(seq: Tokens): string[] {
       const token = tokens[j]
       if (token.kind === 'ident' && CATALOG_FACTORIES.has(token.value) && isPunct(tokens[j + 1], '(')) {
         const end = match[j + 1]
+        if (end <= j + 1 || end >= close) continue
         if (end === j + 3 && tokens[j + 2].kind === 'string' && tokens[j + 2].parts?.every((part) => 'text' in part))
           name = tokens[j + 2].value
         body = end + 1
@@ -1731,7 +1732,7 @@ function declaredCatalogs(seq: Tokens): string[] {
       }
       if (body < 0 || body >= close) continue
       while (body < close && tokens[body].kind === 'newline') body++
-      if (!isPunct(tokens[body], '{') || match[body] <= body) continue
+      if (!isPunct(tokens[body], '{') || match[body] <= body || match[body] >= close) continue
       const bodyEnd = match[body]
       if (name !== undefined && writesEntries(tokens, body, bodyEnd)) names.push(name)
       j = bodyEnd
