@@ -287,8 +287,8 @@ function dependencyGraphPurl(name: string, version: string | undefined): string 
  * Gemfile.lock's transitive gems as well: safedep/vet's fixture of google/osv-scanner, 162 packages, 162 such edges
  * and no other), so those edges say which packages are in the graph, not which are direct:
  * - the repository relates every package and no package depends on another: nothing is said of `direct`;
- * - it relates every package and packages depend on others: a package another depends on is not direct, one no
- *   other depends on is (the roots of the graph; one both direct and another's dependency reads as not direct);
+ * - it relates every package and packages depend on others: one no other depends on is direct (a root of the
+ *   graph); one another depends on is not said (a gem the Gemfile names may be a dependency of another as well);
  * - it relates only some: those are direct, a package another depends on is not, and one no relationship names is
  *   not said.
  */
@@ -309,8 +309,9 @@ function dependencyGraphDirect(
   if (all && dependedOn.size === 0) return undefined
   const direct = new Map<string, boolean>()
   for (const id of ids) {
-    if (all) direct.set(id, !dependedOn.has(id))
-    else if (named.has(id)) direct.set(id, true)
+    if (all) {
+      if (!dependedOn.has(id)) direct.set(id, true)
+    } else if (named.has(id)) direct.set(id, true)
     else if (dependedOn.has(id)) direct.set(id, false)
   }
   return direct
