@@ -288,7 +288,7 @@ describe('skaffold', () => {
     ])
     expect(out.components.length).toBe(20_001)
     expect(skips(out)).toEqual([
-      `9 unsupported configuration 1: release many: setValues key "${Array.from({length: 100}, () => 'a').join('.')}" is more than 64 keys deep: not read`,
+      `9 unsupported configuration 1: release many: setValues: value key "${Array.from({length: 100}, () => 'a').join('.')}" is more than 64 keys deep: not read`,
     ])
   })
 })

@@ -23,15 +23,13 @@
  * Values Skaffold fills in when it runs (`{{.ENV}}`) are reported, never guessed.
  */
 import {posix} from 'node:path'
-import {appendAll} from '../../../core/arrays.js'
 import {elide} from '../../../core/elide.js'
 import {parseImageRef} from '../../../core/image-ref.js'
 import {purlString} from '../../../core/purl-string.js'
-import {mergeValues} from '../../argo-helm-values.js'
 import {chartRef, localChartName, ociRef, repositoryUrl} from '../../chart-ref.js'
 import {chartVersionFields} from '../../chart-version.js'
 import {isManifestCandidate} from '../../file-names.js'
-import {valuesImages} from '../../helm-value-images.js'
+import {setValueImages} from '../../set-values.js'
 import {addImageRef, chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
@@ -396,15 +394,9 @@ function remoteRelease(
   }
 }
 
-/** A `setValues` key applied here: keys joined by dots, no list index, no escape. */
-const PLAIN_PATH = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/
-/** Longer or deeper keys are not applied (no chart has such values; a tree that deep would be read recursively). */
-const MAX_KEY_LENGTH = 4096
-const MAX_KEY_DEPTH = 64
-
 /**
  * `setValues` (Skaffold's FlatMap: dotted keys, or mappings it flattens the same way) as one values tree, read for
- * images as a values file is. A key with a list index (`a[0].b`) or an escaped dot is not applied.
+ * images as a values file is (../../set-values.ts), less the images the configuration builds.
  */
 function setValuesImages(c: Config, node: YamlNode | undefined, label: string): void {
   if (isAbsent(node)) return
@@ -414,59 +406,8 @@ function setValuesImages(c: Config, node: YamlNode | undefined, label: string): 
     )
     return
   }
-  let values: YamlMap | undefined
-  // The mappings built here, which keys are set in place (a written one is copied first): linear in the keys.
-  const own = new WeakSet<YamlMap>()
-  for (const [key, value] of node.entries) {
-    if (key.length > MAX_KEY_LENGTH || !PLAIN_PATH.test(key)) continue
-    const keys = key.split('.')
-    if (keys.length > MAX_KEY_DEPTH) {
-      c.out.skipped.push({
-        file: c.file,
-        line: value.line,
-        reason: 'unsupported',
-        message: `${label}: setValues key "${elide(key, 200)}" is more than ${MAX_KEY_DEPTH} keys deep: not read`,
-      })
-      continue
-    }
-    values ??= {type: 'map', line: node.line, column: node.column, entries: new Map()}
-    setAt(values, keys, value, own)
-  }
-  if (values === undefined) return
-  const found = emptyOutput()
-  valuesImages(values, {
-    file: c.file,
-    out: found,
-    appVersion: undefined,
-    noAppVersion: `${label}: the appVersion of the release's chart, which it would take, is not in this file`,
-  })
-  // An image the configuration builds (`setValues: {image: my-app}`, Skaffold's own example) is the project's.
-  const builtAt = new Set<number>()
-  for (const component of found.components)
-    if (isBuilt(c, component.ref)) builtAt.add(component.locations[0].line)
-    else c.out.components.push(component)
-  for (const skip of found.skipped) if (skip.line === undefined || !builtAt.has(skip.line)) c.out.skipped.push(skip)
-  appendAll(c.out.errors, found.errors)
-}
-
-/** `value` at the path `keys` of `root` (built here), merged as Helm merges `--set` values over the ones before. */
-function setAt(root: YamlMap, keys: readonly string[], value: YamlNode, own: WeakSet<YamlMap>): void {
-  own.add(root)
-  let holder = root
-  for (const key of keys.slice(0, -1)) {
-    const child = holder.entries.get(key)
-    let next: YamlMap
-    if (isMap(child) && own.has(child)) next = child
-    else {
-      next = {type: 'map', line: value.line, column: value.column, entries: new Map(isMap(child) ? child.entries : [])}
-      own.add(next)
-      holder.entries.set(key, next)
-    }
-    holder = next
-  }
-  const last = keys[keys.length - 1]
-  const before = holder.entries.get(last)
-  holder.entries.set(last, isMap(before) && isMap(value) ? mergeValues(before, value) : value)
+  const pairs = [...node.entries].map(([key, value]) => ({key, value}))
+  setValueImages(pairs, node, {file: c.file, out: c.out, label: `${label}: setValues`, isOwn: (ref) => isBuilt(c, ref)})
 }
 
 /** `requires[]`: a `path` is a file of the tree the walk reads; `git` and cloud storage configurations are remote. */

@@ -145,4 +145,30 @@ describe('tiltfile', () => {
     const quotes = discover(`helm('${"\\'".repeat(500_000)}`)
     expect(errors(quotes)).toEqual(['1:6 invalid-entry not Starlark: a string literal is not closed'])
   })
+
+  it('lists the images values set by helm(set=…), helm_resource --set flags and helm_remote(set=…), not those the file builds', () => {
+    const out = discover(
+      [
+        "docker_build('ghcr.io/example-org/api', '.')",
+        "custom_build('registry.example.com/worker', 'make image', deps=['.'])",
+        "helm('./chart', set=['image.repository=ghcr.io/example-org/api', 'image.tag=dev', 'proxy.image=registry.example.com/envoy:v1.31.0'])",
+        "helm_resource('db', 'oci://registry.example.com/charts/postgres', flags=['--version=1.4.2', '--set', 'image.repository=registry.example.com/postgres,image.tag=16.4', '--set-string=worker.image=registry.example.com/worker:abc'])",
+        "helm_remote('cache', repo_url='https://charts.example.com', set='image.repository=registry.example.com/redis,image.tag=7.4')",
+        "helm('./other', set=values)",
+      ].join('\n'),
+    )
+    expect(errors(out)).toEqual([])
+    expect(rows(out)).toEqual([
+      '3:6 chart chart - local file://./chart dev -',
+      '3:83 image registry.example.com/envoy:v1.31.0 v1.31.0 - dev pkg:docker/envoy@v1.31.0?repository_url=registry.example.com',
+      '4:21 chart postgres@1.4.2 1.4.2 oci://registry.example.com/charts dev pkg:helm/postgres@1.4.2?repository_url=oci%3A%2F%2Fregistry.example.com%2Fcharts',
+      '4:102 image registry.example.com/postgres:16.4 16.4 - dev pkg:docker/postgres@16.4?repository_url=registry.example.com',
+      '5:13 chart cache - https://charts.example.com dev pkg:helm/cache?repository_url=https%3A%2F%2Fcharts.example.com',
+      '5:65 image registry.example.com/redis:7.4 7.4 - dev pkg:docker/redis@7.4?repository_url=registry.example.com',
+      '6:6 chart other - local file://./other dev -',
+    ])
+    expect(skips(out)).toEqual([
+      '6 unsupported helm(…): the values it sets is computed (a variable, a concatenation or a call), which is not evaluated: not listed',
+    ])
+  })
 })

@@ -13,6 +13,8 @@
  *   at its newest commit, and runs: listed as that repository (`pkg:generic/github.com/tilt-dev/tilt-extensions`,
  *   without a version, `ref` the `ext://` name). A file that registers other extension repositories
  *   (`v1alpha1.extension_repo`) is said so.
+ * - The values `helm(set=…)`, `helm_remote(set=…)` and `helm_resource`'s `--set` flags give the chart: their images
+ *   (../../set-values.ts), less the ones the file builds.
  * - `docker_build('ref', …)` and `custom_build`: images the project builds, its own: not listed (a `dockerfile=` that
  *   the dockerfile format would not read by its name is reported). `k8s_yaml('path')`, `kustomize('path')`: files of
  *   the tree, read by their own formats.
@@ -23,11 +25,14 @@ import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
 import type {Location} from '../../../core/model.js'
 import {purlString} from '../../../core/purl-string.js'
+import {parseImageRef} from '../../../core/image-ref.js'
 import {chartRef, localChartName, ociRef, repositoryUrl} from '../../chart-ref.js'
 import {chartVersionFields} from '../../chart-version.js'
 import {isDockerfile} from '../../file-names.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {chartComponent, emptyOutput, type Output} from '../../output.js'
+import {type SetValue, setValueImages} from '../../set-values.js'
+import type {YamlScalar} from '../../yaml-tree.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {
   type Argument,
@@ -51,7 +56,7 @@ export const discoverer: Discoverer = {
 /** Where `load('ext://…')` extensions come from unless the file registers another repository. */
 const EXTENSIONS_REPOSITORY = 'https://github.com/tilt-dev/tilt-extensions'
 
-const CALLS = new Set(['load', 'helm', 'helm_resource', 'helm_repo', 'helm_remote', 'docker_build'])
+const CALLS = new Set(['load', 'helm', 'helm_resource', 'helm_repo', 'helm_remote', 'docker_build', 'custom_build'])
 
 interface Tilt {
   file: string
@@ -59,6 +64,8 @@ interface Tilt {
   out: Output
   /** `helm_repo` names → their URL (undefined when computed). */
   repositories: Map<string, string | undefined>
+  /** The images `docker_build` and `custom_build` build (as written, and as normalised names): the project's own. */
+  built: Set<string>
 }
 
 function discover({file, text}: DiscoverInput): Output {
@@ -83,8 +90,18 @@ function discover({file, text}: DiscoverInput): Output {
       code: 'invalid-entry',
       message: `not Starlark: ${p.message}`,
     })
-  const t: Tilt = {file, dir: posix.dirname(file), out, repositories: new Map()}
-  for (const call of calls) if (call.name === 'helm_repo') helmRepo(t, call)
+  const t: Tilt = {file, dir: posix.dirname(file), out, repositories: new Map(), built: new Set()}
+  for (const call of calls) {
+    if (call.name === 'helm_repo') helmRepo(t, call)
+    const ref =
+      call.name === 'docker_build' || call.name === 'custom_build'
+        ? literalString(argumentOf(call, 0, 'ref'))
+        : undefined
+    if (ref === undefined) continue
+    t.built.add(ref.value)
+    const parsed = parseImageRef(ref.value)
+    if (parsed.ok) t.built.add(parsed.image.name)
+  }
   for (const call of calls) {
     if (call.name === 'load') load(t, call)
     else if (call.name === 'helm') helm(t, call)
@@ -163,6 +180,8 @@ function helm(t: Tilt, call: Call): void {
     return
   }
   listLocal(t, path)
+  const set = call.args.find((a) => a.keyword === 'set')
+  setImages(t, call, set, literalString(set) ? [literalString(set) as Token] : literalStrings(set))
 }
 
 function listLocal(t: Tilt, path: Token, version?: string): void {
@@ -181,8 +200,64 @@ function helmResource(t: Tilt, call: Call): void {
     computed(t, call, arg, 'chart')
     return
   }
-  const flags = literalStrings(call.args.find((a) => a.keyword === 'flags'))
+  const flagsArg = call.args.find((a) => a.keyword === 'flags')
+  const flags = literalStrings(flagsArg)
   listChart(t, call, chart, flagVersion(flags ?? []))
+  setImages(t, call, flagsArg, flags === undefined ? undefined : flagSets(flags))
+}
+
+/** The values of `--set`, `--set-string` flags (`--set=a=b` or `'--set', 'a=b'`). */
+function flagSets(flags: readonly Token[]): Token[] {
+  const sets: Token[] = []
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i].value.trim()
+    const equals = flag.indexOf('=')
+    const name = equals < 0 ? flag : flag.slice(0, equals)
+    if (name !== '--set' && name !== '--set-string') continue
+    if (equals >= 0) sets.push({...flags[i], value: flag.slice(equals + 1)})
+    else if (flags[i + 1] !== undefined) sets.push(flags[++i])
+  }
+  return sets
+}
+
+/**
+ * The images of `key=value` assignments as `helm --set` takes them (`a=1,b=2` in one; one with a `\` escape is not
+ * split, and not read), at the string that writes them (../../set-values.ts), less the images the file builds. A
+ * `set` written otherwise than as literal strings is reported.
+ */
+function setImages(t: Tilt, call: Call, arg: Argument | undefined, sets: readonly Token[] | undefined): void {
+  if (arg === undefined) return
+  if (sets === undefined) {
+    computed(t, call, arg, 'values it sets')
+    return
+  }
+  const pairs: SetValue[] = []
+  for (const token of sets) {
+    if (token.value.includes('\\')) continue
+    for (const assignment of token.value.split(',')) {
+      const equals = assignment.indexOf('=')
+      if (equals <= 0) continue
+      const text = assignment.slice(equals + 1)
+      const value: YamlScalar = {
+        type: 'scalar',
+        kind: text === 'null' ? 'null' : 'string',
+        text,
+        line: token.line,
+        column: token.column,
+      }
+      pairs.push({key: assignment.slice(0, equals).trim(), value})
+    }
+  }
+  setValueImages(pairs, arg, {
+    file: t.file,
+    out: t.out,
+    label: `${call.name}(…): values set`,
+    isOwn: (ref) => {
+      if (t.built.has(ref)) return true
+      const parsed = parseImageRef(ref)
+      return parsed.ok && t.built.has(parsed.image.name)
+    },
+  })
 }
 
 /** `--version=X` or `--version X` among helm's flags. */
@@ -292,6 +367,8 @@ function helmRemote(t: Tilt, call: Call): void {
     ...chartComponent({name, ...(repository ? {repository} : {}), ...versioned}, location, 'manifest'),
     direct: true,
   })
+  const set = call.args.find((a) => a.keyword === 'set')
+  setImages(t, call, set, literalString(set) ? [literalString(set) as Token] : literalStrings(set))
 }
 
 /** `docker_build(ref, context, dockerfile=…)`: an image the project builds; its Dockerfile, when not read by name, said. */
