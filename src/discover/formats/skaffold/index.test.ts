@@ -291,4 +291,33 @@ describe('skaffold', () => {
       `9 unsupported configuration 1: release many: setValues: value key "${Array.from({length: 100}, () => 'a').join('.')}" is more than 64 keys deep: not read`,
     ])
   })
+
+  it("takes an image another configuration of the file builds as the project's own (multi-config)", () => {
+    const out = discover(
+      [
+        'apiVersion: skaffold/v4beta13',
+        'kind: Config',
+        'metadata: {name: base}',
+        'build:',
+        '  artifacts:',
+        '    - image: ghcr.io/example-org/base',
+        '---',
+        'apiVersion: skaffold/v4beta13',
+        'kind: Config',
+        'metadata: {name: app}',
+        'requires: [{configs: [base]}]',
+        'build:',
+        '  artifacts:',
+        '    - image: ghcr.io/example-org/app',
+        '      ko:',
+        '        fromImage: ghcr.io/example-org/base:latest',
+        '    - image: ghcr.io/example-org/tool',
+        '      ko:',
+        '        fromImage: cgr.dev/chainguard/static:latest',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual([
+      '19:20 image cgr.dev/chainguard/static:latest latest - pkg:docker/chainguard/static@latest?repository_url=cgr.dev',
+    ])
+  })
 })

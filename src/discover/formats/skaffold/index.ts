@@ -15,8 +15,8 @@
  *   not read here.
  * - The images a build pulls: `buildpacks.builder` and `runImage`, `jib.fromImage`, `ko.fromImage` of
  *   `build.artifacts[]`; and the images of `verify[].container` and `customActions[].containers[]`. An image the
- *   configuration builds itself (`build.artifacts[].image`) is the project's own, not listed, as a Compose service's
- *   built-only image is not: its Dockerfile is read by the dockerfile format.
+ *   file builds itself (`build.artifacts[].image` of any of its configurations) is the project's own, not listed, as
+ *   a Compose service's built-only image is not: its Dockerfile is read by the dockerfile format.
  * - Not read: `deploy.kubectl.manifests`, `manifests.rawYaml` and `kustomize.paths` (files of the tree, read by their
  *   own formats), profiles' `patches` (JSON patches, not applied: one that touches what is read here is reported),
  *   `requires[].git` and other remote configurations (reported).
@@ -67,7 +67,7 @@ interface Config {
   /** `configuration NAME` or `profile NAME of configuration NAME`. */
   label: string
   /**
-   * The images the configuration's artifacts build (those of its profiles too), as written and as normalised names
+   * The images the file's configurations build (their profiles' too), as written and as normalised names
    * (`docker.io/library/app`): the project's own.
    */
   built: Set<string>
@@ -80,7 +80,15 @@ const READ_PATHS =
 function discover({file, text}: DiscoverInput): Output {
   const out = emptyOutput()
   const dir = posix.dirname(file)
-  mappingDocuments(text, file, out.errors, 'a Skaffold configuration').forEach((root, index) => {
+  const roots = mappingDocuments(text, file, out.errors, 'a Skaffold configuration')
+  // The images every configuration of the file builds (a multi-config project's, their profiles' too): the project's
+  // own wherever one of them names it.
+  const built = new Set<string>()
+  for (const root of roots) {
+    const profiles = root.entries.get('profiles')
+    for (const holder of [root, ...(isSeq(profiles) ? profiles.items.filter(isMap) : [])]) builtImages(holder, built)
+  }
+  roots.forEach((root, index) => {
     const apiVersion = scalarText(root.entries.get('apiVersion'))
     const kind = scalarText(root.entries.get('kind'))
     if (!apiVersion?.startsWith('skaffold/') || kind !== 'Config') {
@@ -94,10 +102,7 @@ function discover({file, text}: DiscoverInput): Output {
     }
     const name = scalarText(mapAt(root, 'metadata')?.entries.get('name'))
     const label = name ? `configuration ${elide(name, 200)}` : `configuration ${index + 1}`
-    const built = new Set<string>()
     const profiles = root.entries.get('profiles')
-    const profileMaps = isSeq(profiles) ? profiles.items.filter(isMap) : []
-    for (const holder of [root, ...profileMaps]) builtImages(holder, built)
     const config: Config = {file, dir, out, label, built}
     readConfig(config, root)
     readRequires(config, root.entries.get('requires'))
