@@ -342,7 +342,10 @@ function stdinFormats(bytes: Uint8Array, formats: readonly Discoverer[], id: str
   const head = headText(bytes)
   const tail = () => tailText(bytes)
   const whole = bytesToSniff(STDIN_FILE, bytes)
-  const recognised = formats.filter((format) => (format.identify ?? format.sniff)?.(head, tail, whole))
+  const all = formats.filter((format) => (format.identify ?? format.sniff)?.(head, tail, whole))
+  // As in a tree (./sniff.ts sniffing): what a format recognises by its content is not a catch-all format's as well (a
+  // Skaffold configuration has the apiVersion and kind the k8s-manifest format takes).
+  const recognised = all.some((format) => !format.fallback) ? all.filter((format) => !format.fallback) : all
   if (recognised.length === 1) return recognised
   const why =
     recognised.length === 0

@@ -6,6 +6,8 @@ import {discoverer as k8sManifest} from './formats/k8s-manifest/index.js'
 import {discoverer as kustomization} from './formats/kustomization/index.js'
 import {discoverer as helmfile} from './formats/helmfile/index.js'
 import {discoverer as argocdSource} from './formats/argocd-source/index.js'
+import {discoverer as skaffold} from './formats/skaffold/index.js'
+import {discoverer as tiltfile} from './formats/tiltfile/index.js'
 import {discoverer as npmPackageLock} from './formats/npm-package-lock/index.js'
 import {discoverer as yarnLock} from './formats/yarn-lock/index.js'
 import {discoverer as pnpmLock} from './formats/pnpm-lock/index.js'
@@ -93,6 +95,8 @@ export const discoverers = defineRegistry<Discoverer>('discoverer', [
   kustomization,
   helmfile,
   argocdSource,
+  skaffold,
+  tiltfile,
   npmPackageLock,
   yarnLock,
   pnpmLock,

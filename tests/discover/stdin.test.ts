@@ -91,6 +91,16 @@ describe('discoverPaths with `-`', () => {
     expect(JSON.stringify(named)).toBe(JSON.stringify(inventory))
   })
 
+  it('takes a format that recognises the content over the catch-all k8s-manifest, as a tree does (Skaffold)', async () => {
+    const text =
+      'apiVersion: skaffold/v4beta13\nkind: Config\ndeploy:\n  helm:\n    releases:\n      - name: db\n        remoteChart: oci://registry.example.com/charts/postgres\n        version: 1.4.2\n'
+    expect(recognisedBy(text)).toEqual(['k8s-manifest', 'skaffold'])
+    const inventory = await discoverPaths(['-'], {stdin: stdin(text)})
+    expect(
+      inventory.components.map((c) => `${c.ref} ${c.repository} ${c.locations[0].file}:${c.locations[0].line}`),
+    ).toEqual([`postgres@1.4.2 oci://registry.example.com/charts ${STDIN_FILE}:7`])
+  })
+
   it('takes --stdin-format for content no format recognises, and reports what it cannot read', async () => {
     const requirements = await discoverPaths(['-'], {stdin: {...stdin('flask==3.0.0\n'), format: 'pip-requirements'}})
     expect(requirements.components.map((c) => `${c.name}@${c.version}`)).toEqual(['flask@3.0.0'])

@@ -1,7 +1,7 @@
 /**
  * Helmfile (https://helmfile.readthedocs.io/en/latest/): `helmfile.yaml` (`.yml`) and the YAML files of a
  * `helmfile.d/` folder, the Helm releases a Kubernetes stack is deployed from. The chart each release installs is
- * an upstream project of the stack, listed as a `chart` component (./releases.ts; what `chart:` names: ./chart-ref.ts)
+ * an upstream project of the stack, listed as a `chart` component (./releases.ts; what `chart:` names: ../../chart-ref.ts)
  * with the URL of the repository `repositories:` declares for it.
  * A file is cut into its parts at `---` lines, as helmfile layers them (pkg/app/desired_state_file_loader.go load),
  * and the parts read as one state: the repositories and release templates of every part serve the releases of all.
@@ -24,7 +24,7 @@ import {readYaml, type YamlDocument} from '../../yaml.js'
 import {splitDocuments} from '../../yaml-split.js'
 import {isAbsent, describe, isMap, isScalar, isSeq, type YamlMap, type YamlNode} from '../../yaml-tree.js'
 import {globFiles, isGlob} from './sub-globs.js'
-import {isRemoteSource, repositoryUrl} from './chart-ref.js'
+import {isRemoteSource, repositoryUrl} from '../../chart-ref.js'
 import {type Helmfile, readReleases, scalarText} from './releases.js'
 
 export const discoverer: Discoverer = {

@@ -27,7 +27,7 @@ import {
   type YamlNode,
   type YamlScalar,
 } from '../../yaml-tree.js'
-import {type ChartRef, chartRef, localChartName, ociRef} from './chart-ref.js'
+import {type ChartRef, chartRef, localChartName, ociRef} from '../../chart-ref.js'
 
 /** A repository of `repositories:`; `url` as listed (no userinfo), undefined when it has none or is a template. */
 export interface Repository {

@@ -9,11 +9,12 @@
  * 4. else `repo/chart` (or `repo/path/chart`): a chart of the repository of that name (GetRepositoryAndNameFromChartName).
  * Written by hand: these are helmfile's own string rules (a few splits and prefixes), which no library implements.
  * URLs come back without their userinfo (`https://user:token@host` → `https://host`): credentials never reach a purl
- * or a message.
+ * or a message. Shared by the formats whose charts are written as `helm install` takes them (helmfile; Skaffold's
+ * `remoteChart`, Tilt's `helm_resource`, whose rules are helm's and read the same on what they write).
  */
 import {posix} from 'node:path'
-import {trimEnd} from '../../../core/trim-end.js'
-import {redactSecrets} from '../../../core/redact.js'
+import {trimEnd} from '../core/trim-end.js'
+import {redactSecrets} from '../core/redact.js'
 
 export type ChartRef =
   /** A folder of a git repository (`git::`): `url` is the repository, `ref` the `?ref=` when written. */

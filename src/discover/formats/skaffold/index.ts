@@ -1,0 +1,474 @@
+/**
+ * Skaffold (https://skaffold.dev/docs/references/yaml/): `skaffold.yaml`, and any other YAML file whose head is a
+ * Skaffold configuration (`apiVersion: skaffold/v…` and `kind: Config`; `skaffold -f other.yaml`, and the files a
+ * multi-config project `requires:`). Such a file is this format's alone: the k8s-manifest format, which reads any other
+ * YAML file, leaves it (Discoverer.fallback). Every document of the file (`---`) is one configuration, and the
+ * `profiles[]` of each are read as it is.
+ * - The Helm releases it installs (`deploy.helm.releases[]`, v1 to v4; `manifests.helm.releases[]`, v3 and v4):
+ *   `remoteChart` from `repo` when written (helm's `--repo`), an `oci://` chart, or `repo/chart` of a repository the
+ *   machine added (listed without its repository, and said); `chartPath` a local chart (`remote: true` of the v1 and
+ *   v2 schemas makes it a remote one); `version` as helm's `--version` reads it (../../chart-version.ts). Charts are
+ *   read by the helmfile rules the formats share (../../chart-ref.ts), `chart` components, direct.
+ * - The images the `setValues` of a release give its chart (`image.repository: x`, dotted keys or nested), read as
+ *   a values file is (`origin: helm-values`). `setValueTemplates` (Skaffold fills in the images it builds and
+ *   environment variables) and `valuesFiles` (files of the tree, read by the helm-values format when so named) are
+ *   not read here.
+ * - The images a build pulls: `buildpacks.builder` and `runImage`, `jib.fromImage`, `ko.fromImage` of
+ *   `build.artifacts[]`; and the images of `verify[].container` and `customActions[].containers[]`. An image the
+ *   file builds itself (`build.artifacts[].image` of any of its configurations) is the project's own, not listed, as
+ *   a Compose service's built-only image is not: its Dockerfile is read by the dockerfile format.
+ * - Not read: `deploy.kubectl.manifests`, `manifests.rawYaml` and `kustomize.paths` (files of the tree, read by their
+ *   own formats), profiles' `patches` (JSON patches, not applied: one that touches what is read here is reported),
+ *   `requires[].git` and other remote configurations (reported).
+ * Values Skaffold fills in when it runs (`{{.ENV}}`) are reported, never guessed.
+ */
+import {posix} from 'node:path'
+import {elide} from '../../../core/elide.js'
+import {parseImageRef} from '../../../core/image-ref.js'
+import {purlString} from '../../../core/purl-string.js'
+import {chartRef, localChartName, ociRef, repositoryUrl} from '../../chart-ref.js'
+import {chartVersionFields} from '../../chart-version.js'
+import {isManifestCandidate} from '../../file-names.js'
+import {setValueImages} from '../../set-values.js'
+import {addImageRef, chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import type {DiscoverInput, Discoverer} from '../../types.js'
+import {mappingDocuments} from '../../yaml.js'
+import {
+  describe,
+  isAbsent,
+  isMap,
+  isScalar,
+  isSeq,
+  type YamlMap,
+  type YamlNode,
+  type YamlScalar,
+} from '../../yaml-tree.js'
+
+export const discoverer: Discoverer = {
+  id: 'skaffold',
+  description:
+    'Skaffold skaffold.yaml (any YAML whose head is a skaffold/v… Config): the Helm charts its releases install, the images its builders and verify containers pull',
+  matches: isManifestCandidate,
+  sniff: (head) => isSkaffold(head),
+  identify: (head) => isSkaffold(head),
+  discover,
+}
+
+/** A top-level `apiVersion: skaffold/vN…` and `kind: Config` (each a line of its own). */
+function isSkaffold(head: string): boolean {
+  return /^apiVersion:[ \t]*["']?skaffold\/v\d/m.test(head) && /^kind:[ \t]*["']?Config\b/m.test(head)
+}
+
+/** One configuration (a document), or a profile of one: where it is read from, for messages. */
+interface Config {
+  file: string
+  dir: string
+  out: Output
+  /** `configuration NAME` or `profile NAME of configuration NAME`. */
+  label: string
+  /**
+   * The images the file's configurations build (their profiles' too), as written and as normalised names
+   * (`docker.io/library/app`): the project's own.
+   */
+  built: Set<string>
+}
+
+/** Patch paths that change what this format reads (a profile's JSON patch is not applied). */
+const READ_PATHS =
+  /^\/(?:deploy\/helm|manifests\/helm|verify|customActions)(?:\/|$)|^\/build\/artifacts\/[^/]*\/(?:buildpacks|jib|ko)(?:\/|$)/
+
+function discover({file, text}: DiscoverInput): Output {
+  const out = emptyOutput()
+  const dir = posix.dirname(file)
+  const roots = mappingDocuments(text, file, out.errors, 'a Skaffold configuration')
+  // The images every configuration of the file builds (a multi-config project's, their profiles' too): the project's
+  // own wherever one of them names it.
+  const built = new Set<string>()
+  for (const root of roots) {
+    const profiles = root.entries.get('profiles')
+    for (const holder of [root, ...(isSeq(profiles) ? profiles.items.filter(isMap) : [])]) builtImages(holder, built)
+  }
+  roots.forEach((root, index) => {
+    const apiVersion = scalarText(root.entries.get('apiVersion'))
+    const kind = scalarText(root.entries.get('kind'))
+    if (!apiVersion?.startsWith('skaffold/') || kind !== 'Config') {
+      out.skipped.push({
+        file,
+        line: root.line,
+        reason: 'unsupported',
+        message: `document ${index + 1} is not a Skaffold configuration (apiVersion ${elide(apiVersion ?? 'none', 100)}, kind ${elide(kind ?? 'none', 100)}): not read`,
+      })
+      return
+    }
+    const name = scalarText(mapAt(root, 'metadata')?.entries.get('name'))
+    const label = name ? `configuration ${elide(name, 200)}` : `configuration ${index + 1}`
+    const profiles = root.entries.get('profiles')
+    const config: Config = {file, dir, out, label, built}
+    readConfig(config, root)
+    readRequires(config, root.entries.get('requires'))
+    if (isAbsent(profiles)) return
+    if (!isSeq(profiles)) {
+      out.errors.push(
+        errorAt(file, profiles, 'invalid-entry', `${label}: profiles must be a list, not ${describe(profiles)}`),
+      )
+      return
+    }
+    profiles.items.forEach((profile, i) => {
+      if (!isMap(profile)) {
+        out.errors.push(errorAt(file, profile, 'invalid-entry', `${label}: profiles[${i}] must be a mapping`))
+        return
+      }
+      const profileName = scalarText(profile.entries.get('name'))
+      const inProfile = {...config, label: `profile ${elide(profileName ?? `#${i + 1}`, 200)} of ${label}`}
+      readConfig(inProfile, profile)
+      readRequires(inProfile, profile.entries.get('requires'))
+      readPatches(inProfile, profile.entries.get('patches'))
+    })
+  })
+  return out
+}
+
+/** What a configuration (or a profile) names: its releases, the images its builds and verifications pull. */
+function readConfig(c: Config, holder: YamlMap): void {
+  const deploy = mapAt(holder, 'deploy')
+  const manifests = mapAt(holder, 'manifests')
+  readReleases(c, deploy ? mapAt(deploy, 'helm')?.entries.get('releases') : undefined, 'deploy.helm.releases')
+  readReleases(c, manifests ? mapAt(manifests, 'helm')?.entries.get('releases') : undefined, 'manifests.helm.releases')
+  readArtifacts(c, holder.entries.get('build'))
+  readContainers(c, holder.entries.get('verify'), 'verify', (item) => [item.entries.get('container')])
+  readContainers(c, holder.entries.get('customActions'), 'customActions', (item) => {
+    const containers = item.entries.get('containers')
+    return isSeq(containers) ? containers.items : []
+  })
+}
+
+/** `build.artifacts[].image`: the images this configuration builds. */
+function builtImages(holder: YamlMap, built: Set<string>): void {
+  const build = mapAt(holder, 'build')
+  const artifacts = build?.entries.get('artifacts')
+  if (!isSeq(artifacts)) return
+  for (const artifact of artifacts.items) {
+    const image = isMap(artifact) ? scalarText(artifact.entries.get('image'))?.trim() : undefined
+    if (!image) continue
+    built.add(image)
+    const parsed = parseImageRef(image)
+    if (parsed.ok) built.add(parsed.image.name)
+  }
+}
+
+/** The images the builders of `build.artifacts[]` pull: a buildpacks builder and run image, jib's and ko's base. */
+function readArtifacts(c: Config, build: YamlNode | undefined): void {
+  if (!isMap(build)) return
+  const artifacts = build.entries.get('artifacts')
+  if (isAbsent(artifacts)) return
+  if (!isSeq(artifacts)) {
+    c.out.errors.push(
+      errorAt(
+        c.file,
+        artifacts,
+        'invalid-entry',
+        `${c.label}: build.artifacts must be a list, not ${describe(artifacts)}`,
+      ),
+    )
+    return
+  }
+  artifacts.items.forEach((artifact, i) => {
+    if (!isMap(artifact)) {
+      c.out.errors.push(
+        errorAt(c.file, artifact, 'invalid-entry', `${c.label}: build.artifacts[${i}] must be a mapping`),
+      )
+      return
+    }
+    const fields: Array<[string, string]> = [
+      ['buildpacks', 'builder'],
+      ['buildpacks', 'runImage'],
+      ['jib', 'fromImage'],
+      ['ko', 'fromImage'],
+    ]
+    for (const [builder, key] of fields) {
+      const holder = mapAt(artifact, builder)
+      if (holder !== undefined) pulledImage(c, holder.entries.get(key), `build.artifacts[${i}].${builder}.${key}`)
+    }
+  })
+}
+
+/** `verify[]` (each with a `container`) and `customActions[]` (each with `containers`): their `image`. */
+function readContainers(
+  c: Config,
+  node: YamlNode | undefined,
+  key: string,
+  containersOf: (item: YamlMap) => Array<YamlNode | undefined>,
+): void {
+  if (isAbsent(node)) return
+  if (!isSeq(node)) {
+    c.out.errors.push(
+      errorAt(c.file, node, 'invalid-entry', `${c.label}: ${key} must be a list, not ${describe(node)}`),
+    )
+    return
+  }
+  node.items.forEach((item, i) => {
+    if (!isMap(item)) return
+    for (const container of containersOf(item))
+      if (isMap(container)) pulledImage(c, container.entries.get('image'), `${key}[${i}] image`)
+  })
+}
+
+/** An image a build or a container pulls, unless it is one the configuration builds (the project's own). */
+function pulledImage(c: Config, node: YamlNode | undefined, what: string): void {
+  if (isAbsent(node)) return
+  if (!isScalar(node) || node.kind !== 'string') {
+    c.out.errors.push(
+      errorAt(c.file, node, 'invalid-image-field', `${c.label}: ${what} must be a string, not ${describe(node)}`),
+    )
+    return
+  }
+  const ref = node.text.trim()
+  if (ref === '' || isBuilt(c, ref)) return
+  if (ref.includes('{{')) {
+    c.out.skipped.push({
+      file: c.file,
+      line: node.line,
+      reason: 'unsupported',
+      message: `${c.label}: ${what} "${elide(ref, 200)}" holds a template Skaffold fills in when it runs: not listed`,
+    })
+    return
+  }
+  addImageRef(c.out, ref, locationOf(c.file, node), 'manifest')
+}
+
+function readReleases(c: Config, node: YamlNode | undefined, key: string): void {
+  if (isAbsent(node)) return
+  if (!isSeq(node)) {
+    c.out.errors.push(
+      errorAt(c.file, node, 'invalid-entry', `${c.label}: ${key} must be a list, not ${describe(node)}`),
+    )
+    return
+  }
+  node.items.forEach((release, i) => {
+    if (!isMap(release)) {
+      c.out.errors.push(errorAt(c.file, release, 'invalid-entry', `${c.label}: ${key}[${i}] must be a mapping`))
+      return
+    }
+    readRelease(
+      c,
+      release,
+      `${c.label}: release ${elide(scalarText(release.entries.get('name')) ?? `${key}[${i}]`, 200)}`,
+    )
+  })
+}
+
+function readRelease(c: Config, release: YamlMap, label: string): void {
+  const remoteChart = stringField(c, release, 'remoteChart', label)
+  const chartPath = stringField(c, release, 'chartPath', label)
+  const versionNode = stringField(c, release, 'version', label)
+  const repoNode = stringField(c, release, 'repo', label)
+  // v1 and v2 schemas: `chartPath: stable/redis` with `remote: true` is a chart of a repository.
+  const remote = scalarText(release.entries.get('remote'))?.toLowerCase() === 'true'
+  const chartNode = remoteChart ?? (remote ? chartPath : undefined)
+  if (chartNode !== undefined) remoteRelease(c, label, chartNode, versionNode, repoNode)
+  else if (chartPath !== undefined) localRelease(c, label, chartPath, versionNode)
+  else
+    c.out.errors.push(
+      errorAt(c.file, release, 'invalid-entry', `${label} has neither chartPath nor remoteChart (Skaffold refuses it)`),
+    )
+  setValuesImages(c, release.entries.get('setValues'), label)
+}
+
+/** A non-empty scalar field (as written); an error for anything else but null. */
+function stringField(c: Config, holder: YamlMap, key: string, label: string): YamlScalar | undefined {
+  const node = holder.entries.get(key)
+  if (isAbsent(node) || (isScalar(node) && node.text.trim() === '')) return undefined
+  if (isScalar(node)) return node
+  c.out.errors.push(errorAt(c.file, node, 'invalid-entry', `${label}: ${key} must be a string, not ${describe(node)}`))
+  return undefined
+}
+
+/** The version, or undefined with a word when it is a template Skaffold fills in. */
+function versionText(c: Config, label: string, node: YamlScalar | undefined): string | undefined {
+  const version = node?.text.trim()
+  if (node === undefined || !version?.includes('{{')) return version
+  c.out.skipped.push({
+    file: c.file,
+    line: node.line,
+    reason: 'unresolved-version',
+    message: `${label}: version "${elide(version, 200)}" holds a template Skaffold fills in when it runs; chart listed without a version`,
+  })
+  return undefined
+}
+
+function templated(c: Config, label: string, what: string, node: YamlScalar): boolean {
+  if (!node.text.includes('{{')) return false
+  c.out.skipped.push({
+    file: c.file,
+    line: node.line,
+    reason: 'unsupported',
+    message: `${label}: ${what} "${elide(node.text.trim(), 200)}" holds a template Skaffold fills in when it runs; chart not listed`,
+  })
+  return true
+}
+
+function localRelease(c: Config, label: string, node: YamlScalar, versionNode: YamlScalar | undefined): void {
+  if (templated(c, label, 'chartPath', node)) return
+  const path = node.text.trim()
+  const version = versionText(c, label, versionNode)
+  const chart = {name: localChartName(path, c.dir), ...(version ? {version} : {}), repository: `file://${path}`}
+  c.out.components.push({...chartComponent(chart, locationOf(c.file, node), 'manifest'), direct: true})
+}
+
+function remoteRelease(
+  c: Config,
+  label: string,
+  node: YamlScalar,
+  versionNode: YamlScalar | undefined,
+  repoNode: YamlScalar | undefined,
+): void {
+  if (templated(c, label, 'remoteChart', node)) return
+  const written = node.text.trim()
+  const location = locationOf(c.file, node)
+  const version = versionText(c, label, versionNode)
+  const what = `${label}: chart ${elide(written, 200)}`
+  const list = (
+    chart: {name: string; repository?: string; digest?: string},
+    versioned: {version?: string; range?: string},
+  ) => c.out.components.push({...chartComponent({...chart, ...versioned}, location, 'manifest'), direct: true})
+  // `repo:` is helm's `--repo`: the chart is `remoteChart` of that repository, whatever it looks like.
+  if (repoNode !== undefined) {
+    const repo = repoNode.text.trim()
+    if (repo.includes('{{')) {
+      c.out.skipped.push({
+        file: c.file,
+        line: repoNode.line,
+        reason: 'unsupported',
+        message: `${label}: repo "${elide(repo, 200)}" holds a template Skaffold fills in when it runs; chart ${elide(written, 200)} listed without its repository`,
+      })
+      list({name: written}, chartVersionFields(version, what, location, c.out.skipped))
+      return
+    }
+    const oci = /^oci:\/\//i.test(repo)
+    list(
+      {name: written, repository: repositoryUrl(repo, oci)},
+      chartVersionFields(version, what, location, c.out.skipped),
+    )
+    return
+  }
+  const ref = /^oci:\/\//i.test(written) ? ociRef(written) : chartRef(written)
+  switch (ref.kind) {
+    case 'oci': {
+      const versioned = version
+        ? chartVersionFields(version, what, location, c.out.skipped)
+        : ref.tag
+          ? {version: ref.tag}
+          : {}
+      list({name: ref.name, repository: ref.repository, ...(ref.digest ? {digest: ref.digest} : {})}, versioned)
+      return
+    }
+    case 'url':
+      c.out.components.push({
+        kind: 'chart',
+        ecosystem: 'helm',
+        name: ref.name,
+        ...(ref.version ? {version: ref.version} : {}),
+        purl: purlString('helm', undefined, ref.name, ref.version, {download_url: ref.url}, undefined),
+        ref: ref.version ? `${ref.name}@${ref.version}` : ref.name,
+        direct: true,
+        origin: 'manifest',
+        locations: [location],
+      })
+      return
+    case 'repo':
+    case 'local': {
+      // `repo/chart` of a repository `helm repo add` declared on the machine, or a bare name helm looks for there.
+      const name = ref.kind === 'repo' ? ref.name : written
+      const repo = ref.kind === 'repo' ? ref.repo : undefined
+      c.out.skipped.push({
+        file: c.file,
+        line: location.line,
+        reason: 'missing-resource',
+        message: `${label}: ${repo ? `chart repository ${elide(repo, 200)} is one \`helm repo add\` declares on the machine, not in this file` : `remoteChart ${elide(written, 200)} names no repository and no repo: is written`}: chart ${elide(name, 200)} listed without its repository`,
+      })
+      list({name}, chartVersionFields(version, `${label}: chart ${elide(name, 200)}`, location, c.out.skipped))
+      return
+    }
+    default:
+      c.out.skipped.push({
+        file: c.file,
+        line: location.line,
+        reason: 'unsupported',
+        message: `${label}: remoteChart "${elide(written, 200)}" is ${ref.kind === 'unsupported' ? ref.why : 'no chart helm fetches from a repository'}; not listed`,
+      })
+  }
+}
+
+/**
+ * `setValues` (Skaffold's FlatMap: dotted keys, or mappings it flattens the same way) as one values tree, read for
+ * images as a values file is (../../set-values.ts), less the images the configuration builds.
+ */
+function setValuesImages(c: Config, node: YamlNode | undefined, label: string): void {
+  if (isAbsent(node)) return
+  if (!isMap(node)) {
+    c.out.errors.push(
+      errorAt(c.file, node, 'invalid-entry', `${label}: setValues must be a mapping, not ${describe(node)}`),
+    )
+    return
+  }
+  const pairs = [...node.entries].map(([key, value]) => ({key, value}))
+  setValueImages(pairs, node, {file: c.file, out: c.out, label: `${label}: setValues`, isOwn: (ref) => isBuilt(c, ref)})
+}
+
+/** `requires[]`: a `path` is a file of the tree the walk reads; `git` and cloud storage configurations are remote. */
+function readRequires(c: Config, node: YamlNode | undefined): void {
+  if (!isSeq(node)) return
+  node.items.forEach((item, i) => {
+    if (!isMap(item)) return
+    for (const key of ['git', 'googleCloudStorage', 'googleCloudBuildRepoV2']) {
+      if (isAbsent(item.entries.get(key))) continue
+      c.out.skipped.push({
+        file: c.file,
+        line: item.line,
+        reason: 'remote-resource',
+        message: `${c.label}: requires[${i}].${key}: a configuration Skaffold fetches when it runs, not this scan: its releases and images are not listed`,
+      })
+    }
+    const path = scalarText(item.entries.get('path'))?.trim()
+    if (path === undefined) return
+    const joined = posix.normalize(posix.join(c.dir, path))
+    if (posix.isAbsolute(path) || joined.startsWith('../') || joined === '..')
+      c.out.skipped.push({
+        file: c.file,
+        line: item.line,
+        reason: 'missing-resource',
+        message: `${c.label}: requires[${i}].path "${elide(path, 200)}" is outside the scanned tree: its releases and images are not listed`,
+      })
+  })
+}
+
+/** A profile's `patches`: JSON patches, not applied; one that changes what this format reads is said. */
+function readPatches(c: Config, node: YamlNode | undefined): void {
+  if (!isSeq(node)) return
+  for (const patch of node.items) {
+    const path = isMap(patch) ? scalarText(patch.entries.get('path')) : undefined
+    if (path === undefined || path.length > 1000 || !READ_PATHS.test(path)) continue
+    c.out.skipped.push({
+      file: c.file,
+      line: patch.line,
+      reason: 'unsupported',
+      message: `${c.label}: patch of ${elide(path, 200)} is not applied (profiles' JSON patches are not read): the charts and images it changes are listed as the configuration writes them`,
+    })
+  }
+}
+
+/** An image the configuration builds, at any tag (Skaffold tags what it builds itself). */
+function isBuilt(c: Config, ref: string): boolean {
+  if (c.built.has(ref)) return true
+  const parsed = parseImageRef(ref)
+  return parsed.ok && c.built.has(parsed.image.name)
+}
+
+function mapAt(holder: YamlMap, key: string): YamlMap | undefined {
+  const node = holder.entries.get(key)
+  return isMap(node) ? node : undefined
+}
+
+function scalarText(node: YamlNode | undefined): string | undefined {
+  return isScalar(node) && node.kind !== 'null' ? node.text : undefined
+}

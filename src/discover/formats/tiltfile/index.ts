@@ -1,0 +1,384 @@
+/**
+ * Tilt (https://docs.tilt.dev/api.html): a `Tiltfile`, the Starlark program `tilt up` runs. It is never run here: its
+ * calls are read as written (./starlark.ts), and those whose arguments are literal strings are listed.
+ * - `helm('path')` (Tilt's built-in: a local chart it renders): the chart as a local one (`file://path`), named by
+ *   its folder.
+ * - `helm_resource('name', 'chart', flags=[…])` (the tilt-extensions `helm_resource` extension: a chart `helm install`
+ *   takes): `repo/chart` of the repository a `helm_repo('repo', 'url')` of the same file declares, an `oci://`
+ *   chart, a chart URL or a local path (../../chart-ref.ts reads it as helmfile reads a chart); the version its flags
+ *   give (`--version=1.2.3`, or `'--version', '1.2.3'`).
+ * - `helm_remote('chart', repo_url=…, repo_name=…, version=…)` (the older tilt-extensions `helm_remote`): the chart
+ *   from `repo_url`, or from the OCI repository `repo_name` names.
+ * - `load('ext://name', …)`: an extension Tilt fetches from its default extension repository, tilt-dev/tilt-extensions,
+ *   at its newest commit, and runs: listed as that repository (`pkg:generic/github.com/tilt-dev/tilt-extensions`,
+ *   without a version, `ref` the `ext://` name). A file that registers other extension repositories
+ *   (`v1alpha1.extension_repo`) is said so.
+ * - The values `helm(set=…)`, `helm_remote(set=…)` and `helm_resource`'s `--set` flags give the chart: their images
+ *   (../../set-values.ts), less the ones the file builds.
+ * - `docker_build('ref', …)` and `custom_build`: images the project builds, its own: not listed (a `dockerfile=` that
+ *   the dockerfile format would not read by its name is reported). `k8s_yaml('path')`, `kustomize('path')`: files of
+ *   the tree, read by their own formats.
+ * A chart, repository or extension written otherwise than as a literal string (a variable, a concatenation, a loop's
+ * value, a call) is computed when Tilt runs: reported at its line, never guessed.
+ */
+import {posix} from 'node:path'
+import {elide} from '../../../core/elide.js'
+import type {Location} from '../../../core/model.js'
+import {purlString} from '../../../core/purl-string.js'
+import {parseImageRef} from '../../../core/image-ref.js'
+import {chartRef, localChartName, ociRef, repositoryUrl} from '../../chart-ref.js'
+import {chartVersionFields} from '../../chart-version.js'
+import {isDockerfile} from '../../file-names.js'
+import {gitPackageComponent} from '../../lockfile-support/git-package.js'
+import {chartComponent, emptyOutput, type Output} from '../../output.js'
+import {type SetValue, setValueImages} from '../../set-values.js'
+import type {YamlScalar} from '../../yaml-tree.js'
+import type {DiscoverInput, Discoverer} from '../../types.js'
+import {
+  type Argument,
+  argumentOf,
+  type Call,
+  callsOf,
+  literalString,
+  literalStrings,
+  type Token,
+  tokenize,
+} from './starlark.js'
+
+export const discoverer: Discoverer = {
+  id: 'tiltfile',
+  description:
+    'Tilt Tiltfile (Starlark, read, never run): the Helm charts of helm(), helm_resource() and helm_remote(), and the tilt-extensions ext:// loads',
+  matches: (file) => /(^|\/)Tiltfile$/.test(file),
+  discover,
+}
+
+/** Where `load('ext://…')` extensions come from unless the file registers another repository. */
+const EXTENSIONS_REPOSITORY = 'https://github.com/tilt-dev/tilt-extensions'
+
+const CALLS = new Set(['load', 'helm', 'helm_resource', 'helm_repo', 'helm_remote', 'docker_build', 'custom_build'])
+
+interface Tilt {
+  file: string
+  dir: string
+  out: Output
+  /** `helm_repo` names → their URL (undefined when computed). */
+  repositories: Map<string, string | undefined>
+  /** The images `docker_build` and `custom_build` build (as written, and as normalised names): the project's own. */
+  built: Set<string>
+}
+
+function discover({file, text}: DiscoverInput): Output {
+  const out = emptyOutput()
+  const {tokens, problem} = tokenize(text)
+  if (problem !== undefined) {
+    out.errors.push({
+      file,
+      line: problem.line,
+      column: problem.column,
+      code: 'invalid-entry',
+      message: `not Starlark: ${problem.message}`,
+    })
+    return out
+  }
+  const {calls, problems} = callsOf(tokens, CALLS)
+  for (const p of problems)
+    out.errors.push({
+      file,
+      line: p.line,
+      column: p.column,
+      code: 'invalid-entry',
+      message: `not Starlark: ${p.message}`,
+    })
+  const t: Tilt = {file, dir: posix.dirname(file), out, repositories: new Map(), built: new Set()}
+  for (const call of calls) {
+    if (call.name === 'helm_repo') helmRepo(t, call)
+    const ref =
+      call.name === 'docker_build' || call.name === 'custom_build'
+        ? literalString(argumentOf(call, 0, 'ref'))
+        : undefined
+    if (ref === undefined) continue
+    t.built.add(ref.value)
+    const parsed = parseImageRef(ref.value)
+    if (parsed.ok) t.built.add(parsed.image.name)
+  }
+  for (const call of calls) {
+    if (call.name === 'load') load(t, call)
+    else if (call.name === 'helm') helm(t, call)
+    else if (call.name === 'helm_resource') helmResource(t, call)
+    else if (call.name === 'helm_remote') helmRemote(t, call)
+    else if (call.name === 'docker_build') dockerBuild(t, call)
+  }
+  // `v1alpha1.extension_repo(…)`, a method call: said once, where ext:// loads are listed.
+  const registers = tokens.findIndex(
+    (token, i) => token.kind === 'name' && token.value === 'extension_repo' && tokens[i + 1]?.value === '(',
+  )
+  if (registers >= 0 && out.components.some((c) => c.ref.startsWith('ext://')))
+    out.skipped.push({
+      file,
+      line: tokens[registers].line,
+      reason: 'unsupported',
+      message: `extension_repo(…) registers an extension repository, which ext:// loads may come from: they are listed as ${EXTENSIONS_REPOSITORY}'s, the default one`,
+    })
+  for (const component of out.components) component.scope = 'dev'
+  return out
+}
+
+/** A computed argument: reported, naming the call and what it would have given. */
+function computed(t: Tilt, call: Call, arg: Argument | undefined, what: string): void {
+  t.out.skipped.push({
+    file: t.file,
+    line: arg?.line ?? call.line,
+    reason: 'unsupported',
+    message: `${call.name}(…): ${arg === undefined ? `no ${what} is written` : `the ${what} is computed (a variable, a concatenation or a call), which is not evaluated`}: not listed`,
+  })
+}
+
+function locationOf(t: Tilt, token: Token): Location {
+  return {file: t.file, line: token.line, column: token.column}
+}
+
+function load(t: Tilt, call: Call): void {
+  const arg = call.args[0]
+  const module = literalString(arg)
+  if (module === undefined) {
+    computed(t, call, arg, 'module')
+    return
+  }
+  if (!module.value.startsWith('ext://')) return
+  t.out.components.push(
+    gitPackageComponent(t.file, {
+      url: EXTENSIONS_REPOSITORY,
+      ref: elide(module.value, 200),
+      line: module.line,
+      column: module.column,
+      direct: true,
+      origin: 'manifest',
+    }),
+  )
+}
+
+function helmRepo(t: Tilt, call: Call): void {
+  const name = literalString(argumentOf(call, 0, 'name'))
+  const urlArg = argumentOf(call, 1, 'url')
+  const url = literalString(urlArg)
+  if (name === undefined) {
+    computed(t, call, argumentOf(call, 0, 'name'), 'repository name')
+    return
+  }
+  if (url === undefined) computed(t, call, urlArg, 'repository URL')
+  const value = url?.value.trim()
+  t.repositories.set(name.value, value ? repositoryUrl(value, /^oci:\/\//i.test(value)) : undefined)
+}
+
+/** Tilt's `helm(pathToChartDir, …)`: a local chart. */
+function helm(t: Tilt, call: Call): void {
+  const arg = argumentOf(call, 0, 'pathToChartDir')
+  const path = literalString(arg)
+  if (path === undefined) {
+    computed(t, call, arg, 'chart path')
+    return
+  }
+  listLocal(t, path)
+  const set = call.args.find((a) => a.keyword === 'set')
+  setImages(t, call, set, literalString(set) ? [literalString(set) as Token] : literalStrings(set))
+}
+
+function listLocal(t: Tilt, path: Token, version?: string): void {
+  const chart = {
+    name: localChartName(path.value, t.dir),
+    ...(version ? {version} : {}),
+    repository: `file://${path.value}`,
+  }
+  t.out.components.push({...chartComponent(chart, locationOf(t, path), 'manifest'), direct: true})
+}
+
+function helmResource(t: Tilt, call: Call): void {
+  const arg = argumentOf(call, 1, 'chart')
+  const chart = literalString(arg)
+  if (chart === undefined) {
+    computed(t, call, arg, 'chart')
+    return
+  }
+  const flagsArg = call.args.find((a) => a.keyword === 'flags')
+  const flags = literalStrings(flagsArg)
+  listChart(t, call, chart, flagVersion(flags ?? []))
+  setImages(t, call, flagsArg, flags === undefined ? undefined : flagSets(flags))
+}
+
+/** The values of `--set`, `--set-string` flags (`--set=a=b` or `'--set', 'a=b'`). */
+function flagSets(flags: readonly Token[]): Token[] {
+  const sets: Token[] = []
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i].value.trim()
+    const equals = flag.indexOf('=')
+    const name = equals < 0 ? flag : flag.slice(0, equals)
+    if (name !== '--set' && name !== '--set-string') continue
+    if (equals >= 0) sets.push({...flags[i], value: flag.slice(equals + 1)})
+    else if (flags[i + 1] !== undefined) sets.push(flags[++i])
+  }
+  return sets
+}
+
+/**
+ * The images of `key=value` assignments as `helm --set` takes them (`a=1,b=2` in one; one with a `\` escape is not
+ * split, and not read), at the string that writes them (../../set-values.ts), less the images the file builds. A
+ * `set` written otherwise than as literal strings is reported.
+ */
+function setImages(t: Tilt, call: Call, arg: Argument | undefined, sets: readonly Token[] | undefined): void {
+  if (arg === undefined) return
+  if (sets === undefined) {
+    computed(t, call, arg, 'values it sets')
+    return
+  }
+  const pairs: SetValue[] = []
+  for (const token of sets) {
+    if (token.value.includes('\\')) continue
+    for (const assignment of token.value.split(',')) {
+      const equals = assignment.indexOf('=')
+      if (equals <= 0) continue
+      const text = assignment.slice(equals + 1)
+      const value: YamlScalar = {
+        type: 'scalar',
+        kind: text === 'null' ? 'null' : 'string',
+        text,
+        line: token.line,
+        column: token.column,
+      }
+      pairs.push({key: assignment.slice(0, equals).trim(), value})
+    }
+  }
+  setValueImages(pairs, arg, {
+    file: t.file,
+    out: t.out,
+    label: `${call.name}(…): values set`,
+    isOwn: (ref) => {
+      if (t.built.has(ref)) return true
+      const parsed = parseImageRef(ref)
+      return parsed.ok && t.built.has(parsed.image.name)
+    },
+  })
+}
+
+/** `--version=X` or `--version X` among helm's flags. */
+function flagVersion(flags: readonly Token[]): string | undefined {
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i].value.trim()
+    if (flag.startsWith('--version=')) return flag.slice('--version='.length).trim()
+    if (flag === '--version') return flags[i + 1]?.value.trim()
+  }
+  return undefined
+}
+
+/** A chart as `helm install` reads it (`repo/chart`, `oci://…`, a URL, a path). */
+function listChart(t: Tilt, call: Call, chart: Token, version: string | undefined): void {
+  const written = chart.value.trim()
+  const location = locationOf(t, chart)
+  const label = `${call.name}(…): chart ${elide(written, 200)}`
+  const list = (fields: {name: string; repository?: string; digest?: string; version?: string; range?: string}) =>
+    t.out.components.push({...chartComponent(fields, location, 'manifest'), direct: true})
+  const ref = /^oci:\/\//i.test(written) ? ociRef(written) : chartRef(written)
+  switch (ref.kind) {
+    case 'local':
+      listLocal(t, chart, version)
+      return
+    case 'oci': {
+      const versioned = version
+        ? chartVersionFields(version, label, location, t.out.skipped)
+        : ref.tag
+          ? {version: ref.tag}
+          : {}
+      list({name: ref.name, repository: ref.repository, ...(ref.digest ? {digest: ref.digest} : {}), ...versioned})
+      return
+    }
+    case 'url':
+      t.out.components.push({
+        kind: 'chart',
+        ecosystem: 'helm',
+        name: ref.name,
+        ...(ref.version ? {version: ref.version} : {}),
+        purl: purlString('helm', undefined, ref.name, ref.version, {download_url: ref.url}, undefined),
+        ref: ref.version ? `${ref.name}@${ref.version}` : ref.name,
+        direct: true,
+        origin: 'manifest',
+        locations: [location],
+      })
+      return
+    case 'repo': {
+      const known = t.repositories.has(ref.repo)
+      const url = t.repositories.get(ref.repo)
+      if (!known)
+        t.out.skipped.push({
+          file: t.file,
+          line: chart.line,
+          reason: 'missing-resource',
+          message: `${label}: chart repository ${elide(ref.repo, 200)} is not declared by a helm_repo() of this file (\`helm repo add\` may have declared it): listed without its repository`,
+        })
+      const versioned = chartVersionFields(version, label, location, t.out.skipped)
+      if (url !== undefined && /^oci:\/\//.test(url)) list({...ociFields(`${url}/${ref.name}`), ...versioned})
+      else list({name: ref.name, ...(url ? {repository: url} : {}), ...versioned})
+      return
+    }
+    default:
+      t.out.skipped.push({
+        file: t.file,
+        line: chart.line,
+        reason: 'unsupported',
+        message: `${label} is ${ref.kind === 'unsupported' ? ref.why : 'no chart helm fetches from a repository'}; not listed`,
+      })
+  }
+}
+
+function ociFields(reference: string): {name: string; repository?: string} {
+  const ref = ociRef(reference)
+  return ref.kind === 'oci' ? {name: ref.name, repository: ref.repository} : {name: reference}
+}
+
+/** The `helm_remote` extension: `chart`, from `repo_url` (or the OCI repository `repo_name`), at `version`. */
+function helmRemote(t: Tilt, call: Call): void {
+  const arg = argumentOf(call, 0, 'chart')
+  const chart = literalString(arg)
+  if (chart === undefined) {
+    computed(t, call, arg, 'chart')
+    return
+  }
+  const name = chart.value.trim()
+  const location = locationOf(t, chart)
+  const label = `helm_remote(…): chart ${elide(name, 200)}`
+  const versionArg = call.args.find((a) => a.keyword === 'version')
+  const version = literalString(versionArg)?.value.trim()
+  if (versionArg !== undefined && version === undefined) computed(t, call, versionArg, 'version')
+  const versioned = chartVersionFields(version, label, location, t.out.skipped)
+  const url = literalString(call.args.find((a) => a.keyword === 'repo_url'))?.value.trim()
+  const repoName = literalString(call.args.find((a) => a.keyword === 'repo_name'))?.value.trim()
+  const repository = url
+    ? repositoryUrl(url, /^oci:\/\//i.test(url))
+    : repoName && /^oci:\/\//i.test(repoName)
+      ? repositoryUrl(repoName, true)
+      : undefined
+  if (repository === undefined)
+    t.out.skipped.push({
+      file: t.file,
+      line: chart.line,
+      reason: 'missing-resource',
+      message: `${label}: no literal repo_url (nor an oci:// repo_name) names its repository: listed without it`,
+    })
+  t.out.components.push({
+    ...chartComponent({name, ...(repository ? {repository} : {}), ...versioned}, location, 'manifest'),
+    direct: true,
+  })
+  const set = call.args.find((a) => a.keyword === 'set')
+  setImages(t, call, set, literalString(set) ? [literalString(set) as Token] : literalStrings(set))
+}
+
+/** `docker_build(ref, context, dockerfile=…)`: an image the project builds; its Dockerfile, when not read by name, said. */
+function dockerBuild(t: Tilt, call: Call): void {
+  const dockerfile = literalString(call.args.find((a) => a.keyword === 'dockerfile'))
+  if (dockerfile === undefined || isDockerfile(dockerfile.value)) return
+  t.out.skipped.push({
+    file: t.file,
+    line: dockerfile.line,
+    reason: 'unsupported',
+    message: `docker_build(…): dockerfile "${elide(dockerfile.value, 200)}" is not named as the dockerfile format reads Dockerfiles: the images it builds FROM are not listed`,
+  })
+}
