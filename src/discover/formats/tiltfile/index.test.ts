@@ -168,7 +168,7 @@ describe('tiltfile', () => {
       '6:6 chart other - local file://./other dev -',
     ])
     expect(skips(out)).toEqual([
-      '6 unsupported helm(…): the values it sets is computed (a variable, a concatenation or a call), which is not evaluated: not listed',
+      '6 unsupported helm(…): the set argument is computed (a variable, a concatenation or a call), which is not evaluated: not listed',
     ])
   })
 })

@@ -228,7 +228,7 @@ function flagSets(flags: readonly Token[]): Token[] {
 function setImages(t: Tilt, call: Call, arg: Argument | undefined, sets: readonly Token[] | undefined): void {
   if (arg === undefined) return
   if (sets === undefined) {
-    computed(t, call, arg, 'values it sets')
+    computed(t, call, arg, 'set argument')
     return
   }
   const pairs: SetValue[] = []
