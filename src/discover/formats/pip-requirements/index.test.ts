@@ -383,6 +383,17 @@ unannotated==1.0
       ['tallow', false],
     ])
   })
+  it('reads a `# via` line with a line separator (U+2028) after a long run of spaces in linear time', () => {
+    // `.*` stopped at the U+2028, `$` failed, and each split of the spaces was tried: 40,000 spaces took 18 s. A
+    // regression shows as this test's timeout.
+    const line = `    # via${' '.repeat(1 << 20)}-r requirements.in\u2028x`
+    const {components} = discover(`lanternlib==1.0\n${line}\nwickfile==2.0\n#${' '.repeat(1 << 20)}via\u2028\n`)
+    expect(components.map((c) => [c.name, c.direct ?? null])).toEqual([
+      ['lanternlib', true],
+      // A `# via` whose only item is blank: what the line says, not a guess (no project named: transitive).
+      ['wickfile', false],
+    ])
+  })
 })
 
 describe('pip-requirements: --index-url', () => {
