@@ -210,22 +210,23 @@ export function directRefs(
   if (own === undefined) return undefined
   const direct = new Set<string>()
   // A grouping node can hang under another (Trivy's KBOM: a cluster node, then its `node-core-components`): what
-  // the subject reaches through groupings alone is its own. Each grouping node is expanded once.
+  // the subject reaches through groupings alone is its own. Each grouping node is expanded once, from a stack of
+  // its own (a chain of thousands of groupings overflowed the call stack, and the file was lost).
   const expanded = new Set<string>()
-  const reach = (ref: string) => {
-    if (!grouping.has(ref)) {
-      direct.add(ref)
-      return
-    }
-    if (expanded.has(ref)) return
+  const pending: string[] = []
+  for (const ref of own) {
+    if (grouping.has(ref)) pending.push(ref)
+    else direct.add(ref)
+  }
+  for (let ref = pending.pop(); ref !== undefined; ref = pending.pop()) {
+    if (expanded.has(ref)) continue
     expanded.add(ref)
     for (const child of through.get(ref) ?? []) {
-      if (grouping.has(child)) reach(child)
+      if (grouping.has(child)) pending.push(child)
       else if (!mainModules?.found.has(child)) direct.add(child)
       else for (const dependency of ofModule.get(child) ?? []) direct.add(dependency)
     }
   }
-  for (const ref of own) reach(ref)
   return direct
 }
 
@@ -288,9 +289,10 @@ function isKbomStructure(node: CdxComponent): boolean {
  */
 function isKbomBinary(node: CdxComponent): boolean {
   const kind = property(node, TRIVY_RESOURCE_TYPE)
-  if ((kind !== 'node' && kind !== 'controlPlane') || !node.purl?.startsWith('pkg:golang/')) return false
+  // A purl's type is case-insensitive (purl-spec): `pkg:GOLANG/` is the same.
+  if ((kind !== 'node' && kind !== 'controlPlane') || !/^pkg:golang\//i.test(node.purl ?? '')) return false
   // The path as written, `/` or `%2F` between its elements (undecoded: a bad `%` sequence is the purl reader's to say).
-  const path = node.purl.slice('pkg:golang/'.length).split(/[@?#]/, 1)[0]
+  const path = (node.purl ?? '').slice('pkg:golang/'.length).split(/[@?#]/, 1)[0]
   const first = path.split(/\/|%2F/i, 1)[0]
   return !first.includes('.') || first === 'k8s.io'
 }

@@ -503,6 +503,35 @@ describe('cyclonedx-json', () => {
     expect(components.map((c) => c.locations[0].line)).toEqual([6, 49, 66, 83, 100, 117])
   })
 
+  it('reads a chain of thousands of grouping nodes without running out of stack', () => {
+    // Each `node-core-components` hangs under the one before; the package at the end is the subject's own. The
+    // recursive walk overflowed the call stack at about 8,000 of them, and the file's components were lost.
+    const depth = 20_000
+    const core = (i: number) => ({'bom-ref': `core-${i}`, type: 'application', name: 'node-core-components'})
+    const bom = JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.5',
+      metadata: {component: {'bom-ref': 'cluster', type: 'platform', name: 'harbor-lights'}},
+      components: [
+        ...Array.from({length: depth}, (_, i) => core(i)),
+        {'bom-ref': 'lantern', type: 'library', name: 'lantern', version: '1.0.0'},
+      ],
+      dependencies: [
+        {ref: 'cluster', dependsOn: ['core-0']},
+        ...Array.from({length: depth}, (_, i) => ({
+          ref: `core-${i}`,
+          dependsOn: [i + 1 < depth ? `core-${i + 1}` : 'lantern'],
+        })),
+      ],
+    })
+    const {components, errors} = discover(bom)
+    expect(errors).toEqual([])
+    expect(components.map((c) => [c.name, c.direct ?? null])).toEqual([
+      ['harbor-lights', null],
+      ['lantern', true],
+    ])
+  })
+
   it('keeps a CycloneDX 1.7 versionRange (vers:) in ref, never as a version', () => {
     // The shape of the specification's valid-component-external-with-versionRange.json (1.7 test resources).
     const bom = JSON.stringify({
