@@ -285,12 +285,13 @@ function dependencyGraphPurl(name: string, version: string | undefined): string 
  * `direct` in a document GitHub's dependency graph wrote, by package id (a package not in the map: not said). Its
  * exports relate the repository's package to every package the graph holds (`R DEPENDS_ON X` for each, a
  * Gemfile.lock's transitive gems as well: safedep/vet's fixture of google/osv-scanner, 162 packages, 162 such edges
- * and no other), so those edges say which packages are in the graph, not which are direct:
- * - the repository relates every package and no package depends on another: nothing is said of `direct`;
- * - it relates every package and packages depend on others: one no other depends on is direct (a root of the
- *   graph); one another depends on is not said (a gem the Gemfile names may be a dependency of another as well);
- * - it relates only some: those are direct, a package another depends on is not, and one no relationship names is
- *   not said.
+ * and no other), so the repository's edges alone say which packages are in the graph, not which are direct:
+ * - no package depends on another: nothing is said of `direct` (whatever the repository relates);
+ * - the repository relates every package another depends on (its edges are not a choice of the direct ones): one
+ *   it relates that no other depends on is direct (a root of the graph); the others are not said (a gem the Gemfile
+ *   names may be another's dependency as well);
+ * - it leaves out a package another depends on (its edges are the direct ones): those it relates are direct, one
+ *   another depends on is not, and one no relationship names is not said.
  */
 function dependencyGraphDirect(
   packages: readonly SpdxPackage[],
@@ -304,13 +305,14 @@ function dependencyGraphDirect(
     if (subjects.has(element)) named.add(related)
     else dependedOn.add(related)
   }
-  const ids = packages.flatMap((pkg) => (pkg.id !== undefined && !subjects.has(pkg.id) ? [pkg.id] : []))
-  const all = ids.length > 0 && ids.every((id) => named.has(id))
-  if (all && dependedOn.size === 0) return undefined
+  if (dependedOn.size === 0) return undefined
+  const chosen = [...dependedOn].some((id) => !named.has(id))
   const direct = new Map<string, boolean>()
-  for (const id of ids) {
-    if (all) {
-      if (!dependedOn.has(id)) direct.set(id, true)
+  for (const pkg of packages) {
+    const id = pkg.id
+    if (id === undefined || subjects.has(id)) continue
+    if (!chosen) {
+      if (named.has(id) && !dependedOn.has(id)) direct.set(id, true)
     } else if (named.has(id)) direct.set(id, true)
     else if (dependedOn.has(id)) direct.set(id, false)
   }

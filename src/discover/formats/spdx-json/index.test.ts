@@ -111,7 +111,22 @@ describe('spdx-json', () => {
       ['flint', true],
       ['tallow', null],
     ])
-    // It relates some: those are direct, one another depends on is not, one nothing names is not said.
+    // With a package no edge names: the same (a package outside the graph does not make the others' edges a choice).
+    expect(direct([dependsOn('repo', 'wick'), dependsOn('repo', 'tallow'), dependsOn('wick', 'tallow')])).toEqual([
+      ['com.github.quillfeather/lantern', null],
+      ['wick', true],
+      ['flint', null],
+      ['tallow', null],
+    ])
+    // No package depends on another: whatever the repository relates, nothing is said (all of them or some).
+    expect(direct([dependsOn('repo', 'wick'), dependsOn('repo', 'flint')]).map(([, d]) => d)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ])
+    // It relates some and leaves out one another depends on: those it relates are direct, one another depends on is
+    // not, one nothing names is not said.
     expect(direct([dependsOn('repo', 'wick'), dependsOn('wick', 'tallow')])).toEqual([
       ['com.github.quillfeather/lantern', null],
       ['wick', true],
