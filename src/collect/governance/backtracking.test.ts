@@ -131,3 +131,23 @@ describe('README lines holding a profile link alone, and tables without leading 
     expect(roles.map((r) => [r.login, r.line])).toEqual([['ada-l', 8]])
   })
 })
+
+describe('rolls of maintainers "since" a year and people marked current', () => {
+  it('are told in one pass (long runs of "(current", "current" without a colon, "since 20")', () => {
+    const long = MAX_GOVERNANCE_LINE - 40
+    const content = [
+      '## Maintainers since 2008',
+      `- @eve-x ${'(current'.repeat(long / 8)}`,
+      `- current ${'a'.repeat(long)} @eve-y`,
+      `- ${'since 20'.repeat(long / 8)} @eve-z`,
+      '- Current Lead: @ada-l',
+    ].join('\n')
+    const {roles} = parseGovernanceFiles([{path: 'README.md', content}])
+    expect(roles.map((r) => [r.login, r.role, r.line])).toEqual([
+      ['eve-x', 'emeritus', 2],
+      ['eve-y', 'emeritus', 3],
+      ['eve-z', 'emeritus', 4],
+      ['ada-l', 'maintainer', 5],
+    ])
+  })
+})
