@@ -111,7 +111,7 @@ export function parseMarkdownRoles(
   const result: GovernanceParse = {roles: [], teams: [], problems: []}
   const lines = file.content.split('\n').map((line) => line.replace(/\r$/, ''))
   const headings: Heading[] = []
-  let label: {text: string; meaning: SectionMeaning; roll?: boolean} | undefined
+  let label: {text: string; meaning: SectionMeaning; roll?: boolean; words: number} | undefined
   /** The line (a list item with its continuation lines) marks its person current (`CURRENT`). */
   let markedCurrent = false
   let table: Table | undefined
@@ -202,7 +202,9 @@ export function parseMarkdownRoles(
       markedCurrent = false
       if (rows) {
         // A list-table's caption ("OVS Emeritus Maintainers") says the role of its rows, as a label would.
-        const caption = list?.caption ? {text: list.caption, meaning: sectionMeaning(plain(list.caption))} : undefined
+        const caption = list?.caption
+          ? {text: list.caption, meaning: sectionMeaning(plain(list.caption)), words: words(list.caption)}
+          : undefined
         const saved = label
         if (caption && caption.meaning !== 'inherit') label = caption
         for (const row of tableRows(rows, targets)) add(row.login, row.line, row.declared, row.role, row.headerRole)
@@ -285,7 +287,14 @@ export function parseMarkdownRoles(
     if (!continuation) markedCurrent = CURRENT.test(text)
     if (!continuation && isLabel(text)) {
       inItem = false
-      label = {text: plain(text).replace(/:$/, '').trim(), ...rollMeaning(plain(text))}
+      // A label may end a sentence begun on the lines above: its words count with theirs.
+      const said = words(text) + (item ? 0 : sentenceWordsBefore(lines, i))
+      label = {text: plain(text).replace(/:$/, '').trim(), ...rollMeaning(plain(text)), words: said}
+      // A sentence introducing a list says what it is about, the heading names its people: one naming no role we track
+      // ("... the contributions from our prior core contributors, for whom we are forever grateful:" under "Core
+      // Contributor Alumni": chaijs/chai README.md) leaves them the heading's role.
+      if (label.meaning === 'none' && said > LABEL_NAME_WORDS && headings.some((h) => ROLE_MEANING(h.meaning)))
+        label.meaning = 'inherit'
       if (label.meaning !== 'none' && label.meaning !== 'inherit')
         for (const team of teamsIn(text)) result.teams.push({team, file: file.path, line: lineNo, section: label.text})
       continue
@@ -471,8 +480,11 @@ function isProcess(heading: string): boolean {
  */
 const LABEL_NAME_WORDS = 8
 
-function innermost(headings: Heading[], label: {text: string} | undefined): string | undefined {
-  if (label && words(label.text) <= LABEL_NAME_WORDS) return label.text
+/** A heading or label meaning that gives its people a role. */
+const ROLE_MEANING = (meaning: SectionMeaning): boolean => meaning !== 'none' && meaning !== 'inherit'
+
+function innermost(headings: Heading[], label: {text: string; words: number} | undefined): string | undefined {
+  if (label && label.words <= LABEL_NAME_WORDS) return label.text
   return headings.length ? plain(headings[headings.length - 1].text) : label?.text
 }
 

@@ -384,3 +384,22 @@ describe('real files: urllib3/urllib3 README.md "Maintainers" (__fixtures__/real
     ])
   })
 })
+
+describe('real files: chaijs/chai README.md "Core Contributors" (__fixtures__/real/SOURCES.md)', () => {
+  const content = readFileSync(join(import.meta.dirname, '../../__fixtures__/real/chaijs__chai/README.md'), 'utf8')
+  it("reads the alumni as emeritus: the sentence introducing them names no role and leaves them the heading's", () => {
+    expect(people('README.md', content)).toEqual([
+      ['keithamus', 'maintainer', 'Core Contributors', null, 6],
+      ['43081j', 'maintainer', 'Core Contributors', null, 7],
+      ['koddsson', 'maintainer', 'Core Contributors', null, 8],
+      ['logicalparadox', 'emeritus', 'Core Contributor Alumni', null, 15],
+      ['vesln', 'emeritus', 'Core Contributor Alumni', null, 16],
+      ['lucasfcosta', 'emeritus', 'Core Contributor Alumni', null, 17],
+      ['meeber', 'emeritus', 'Core Contributor Alumni', null, 18],
+    ])
+  })
+  it('a short label naming no role ("Contributors:") still gives its people none under a role heading', () => {
+    const content = ['## Maintainers', '', '- @ada-l', '', 'Contributors:', '', '- @grace-h'].join('\n')
+    expect(people('README.md', content)).toEqual([['ada-l', 'maintainer', 'Maintainers', null, 3]])
+  })
+})
