@@ -100,7 +100,15 @@ export interface MarkdownOptions {
    * (./rst.ts, https://docutils.sourceforge.io/docs/ref/rst/restructuredtext.html).
    */
   rst?: boolean
+  /**
+   * A file a README says maintains the repository (../sources/linked: "maintained by the [Core Working Group](./WORKING_GROUP.md)"):
+   * its "Members" ("Current Members", "Team Members") hold this role.
+   */
+  members?: Role
 }
+
+/** A heading or label naming a group's members alone: "Members", "Current Members", "Working Group Members". */
+const MEMBERS = /^(?:(?:current|active|core|team|group|working group|wg)\s+){0,2}members:?$/i
 
 export function parseMarkdownRoles(
   file: GovernanceFile,
@@ -127,6 +135,8 @@ export function parseMarkdownRoles(
   const resolve = options.rst ? resolveReferences : resolveLinkReferences
   let previousFilled = false
   const seen = new Set<string>()
+  const meaningOf = (text: string): {meaning: SectionMeaning; roll?: true} =>
+    options.members && MEMBERS.test(text.trim()) ? {meaning: options.members} : rollMeaning(text)
 
   /** The people of each label or heading naming a role since a year, and whether the line marked them current. */
   const rolls = new Map<object, Array<{holder: GovernanceRole; current: boolean}>>()
@@ -225,7 +235,7 @@ export function parseMarkdownRoles(
       const text = plain(heading.text)
       headings.push({
         ...heading,
-        ...(options.processHeadings && isProcess(text) ? {meaning: 'none'} : rollMeaning(text)),
+        ...(options.processHeadings && isProcess(text) ? {meaning: 'none'} : meaningOf(text)),
       })
       label = undefined
       table = undefined
@@ -289,7 +299,7 @@ export function parseMarkdownRoles(
       inItem = false
       // A label may end a sentence begun on the lines above: its words count with theirs.
       const said = words(text) + (item ? 0 : sentenceWordsBefore(lines, i))
-      label = {text: plain(text).replace(/:$/, '').trim(), ...rollMeaning(plain(text)), words: said}
+      label = {text: plain(text).replace(/:$/, '').trim(), ...meaningOf(plain(text)), words: said}
       // A sentence introducing a list says what it is about, the heading names its people: one naming no role we track
       // ("... the contributions from our prior core contributors, for whom we are forever grateful:" under "Core
       // Contributor Alumni": chaijs/chai README.md) leaves them the heading's role.
