@@ -7,7 +7,15 @@
  * label or heading count (HTML blocks too: ESLint's generated team tables). Hand-written: a Markdown AST library would still need these conventions on top.
  */
 import type {GovernanceFile, Role} from '../../../core/model.js'
-import {isLogin, loginsIn, peopleNamed, type SectionMeaning, sectionMeaning, teamsIn} from '../names.js'
+import {
+  isLogin,
+  loginsIn,
+  maintainersFileMeaning,
+  peopleNamed,
+  type SectionMeaning,
+  sectionMeaning,
+  teamsIn,
+} from '../names.js'
 import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 import {trimEnd} from '../../../core/trim-end.js'
 import {hasLegalForm} from '../../../entities/index.js'
@@ -136,7 +144,7 @@ export function parseMarkdownRoles(
   let previousFilled = false
   const seen = new Set<string>()
   const meaningOf = (text: string): {meaning: SectionMeaning; roll?: true} =>
-    options.members && MEMBERS.test(text.trim()) ? {meaning: options.members} : rollMeaning(text)
+    options.members && MEMBERS.test(text.trim()) ? {meaning: options.members} : rollMeaning(text, everyLine)
 
   /** The people of each label or heading naming a role since a year, and whether the line marked them current. */
   const rolls = new Map<object, Array<{holder: GovernanceRole; current: boolean}>>()
@@ -474,9 +482,11 @@ const PROCESS =
  * What a heading or label says, a roll's span of time aside: "Maintainers, past and present" names maintainers, not
  * emeriti, and its people are told apart by `CURRENT`.
  */
-function rollMeaning(text: string): {meaning: SectionMeaning; roll?: true} {
-  if (!ROLL.test(text)) return {meaning: sectionMeaning(text)}
-  return {meaning: sectionMeaning(text.replace(ROLL, ' ')), roll: true}
+function rollMeaning(text: string, everyLine: boolean): {meaning: SectionMeaning; roll?: true} {
+  // In a MAINTAINERS file a team named by its work ("Release team") is maintainers (names.ts maintainersFileMeaning).
+  const meaning = everyLine ? maintainersFileMeaning : sectionMeaning
+  if (!ROLL.test(text)) return {meaning: meaning(text)}
+  return {meaning: meaning(text.replace(ROLL, ' ')), roll: true}
 }
 
 function isProcess(heading: string): boolean {
