@@ -85,9 +85,12 @@ export function employerWords(text: string): EmployerWords | undefined {
 export function declarationStands(
   holder: Pick<RoleHolder, 'declaredAffiliation' | 'declaredBeside'>,
   entities?: EntityLookup,
+  /** `employerWords` of the trimmed declaration, when the caller has read it already (not read twice). */
+  read?: {words: EmployerWords | undefined},
 ): boolean {
   const declared = holder.declaredAffiliation?.trim()
   if (!declared) return false
   if (!holder.declaredBeside) return true
-  return employerWords(declared) === 'independent' || entities?.byName(declared) !== undefined
+  const words = read ? read.words : employerWords(declared)
+  return words === 'independent' || entities?.byName(declared) !== undefined
 }

@@ -107,12 +107,34 @@ describe('maintainers and policies where projects keep them (GitHub emulator)', 
     expect(governanceOf(motor).maintainers).toMatchObject({holders: [], teams: ['example-teams/hidden']})
   })
 
+  it('follows a README line saying who maintains the repository to the file of it it links, once', () => {
+    const gadget = project('example-wg/gadget')
+    expect(gadget.governance.find((f) => f.path === 'external/example-wg__gadget/TEAM.md')?.origin).toEqual({
+      place: 'pointer',
+      repo: 'github.com/example-wg/gadget',
+      via: 'README.md:9',
+    })
+    const governance = governanceOf(gadget)
+    expect(governance.maintainers.rule).toBe('file the README says maintains the repository: maintainers')
+    expect(governance.maintainers.holders.map((h) => [h.login, h.place])).toEqual([
+      ['kim-wg', 'pointer'],
+      ['lee-wg', 'pointer'],
+    ])
+    expect(governance.roles.map((r) => [r.login, r.role, r.kind])).toEqual([
+      ['sam-wg', 'maintainer', 'readme'],
+      ['kim-wg', 'maintainer', 'linked'],
+      ['lee-wg', 'maintainer', 'linked'],
+      ['ola-wg', 'emeritus', 'linked'],
+    ])
+  })
+
   it('reads each organisation and the foundation once in the run: within the request budget cold, none warm', async () => {
     const commits = cold.projects.reduce((n, p) => n + p.commits.length, 0)
     expect(cold.requests.total).toBeLessThanOrEqual(4 * PLACES_REPOS.length + commits / 100)
     const graphql = emulator.requests.filter((r) => r.method === 'POST')
-    // One governance query per project (the shared places ride in the first of each organisation) + profiles.
-    expect(graphql).toHaveLength(PLACES_REPOS.length + 1)
+    // One governance query per project (the shared places ride in the first of each organisation) + profiles + the
+    // file example-wg/gadget's README links (TEAM.md, never asked of every repository).
+    expect(graphql).toHaveLength(PLACES_REPOS.length + 2)
     const teams = emulator.requests.filter((r) => r.url.includes('/teams/'))
     expect(teams.map((r) => [r.url.replace(/\?.*/, ''), r.status])).toEqual([
       ['/orgs/example-teams/teams/core/members', 200],

@@ -8,6 +8,8 @@
  * - kedacore/keda: its section of kedacore/governance MEMBERS.md.
  * - example-lone/widget: nothing anywhere (maintainers unknown, no security policy).
  * - example-teams/engine and example-teams/motor: a CODEOWNERS catch-all team, visible and hidden.
+ * - example-wg/gadget: a README naming its steering committee and saying the repository is maintained by the group
+ *   its TEAM.md lists (a file of the repository never asked for by path: read through the link).
  */
 import {copyFileSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -23,6 +25,7 @@ export const PLACES_REPOS = [
   'github.com/example-lone/widget',
   'github.com/example-teams/engine',
   'github.com/example-teams/motor',
+  'github.com/example-wg/gadget',
 ]
 
 /** The 2024 window the fixtures' commits fall in. */
@@ -84,5 +87,32 @@ export function writePlacesFixtures(): string {
     },
   )
   repo('example-teams__motor', 4, {CODEOWNERS: '* @example-teams/hidden\n'})
+  repo('example-wg__gadget', 4, {
+    'README.md': [
+      '# Gadget',
+      '',
+      '## Technical Steering Committee',
+      '',
+      '- [@sam-wg](https://github.com/sam-wg)',
+      '',
+      '## Maintenance',
+      '',
+      'This repository is maintained by the [Gadget Team](./TEAM.md).',
+      '',
+    ].join('\n'),
+    'TEAM.md': [
+      '# Gadget Team',
+      '',
+      '## Members',
+      '',
+      '- @kim-wg',
+      '- @lee-wg',
+      '',
+      '## Emeritus Members',
+      '',
+      '- @ola-wg',
+      '',
+    ].join('\n'),
+  })
   return root
 }

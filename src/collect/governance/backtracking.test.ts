@@ -3,7 +3,7 @@
  * any parser sees it, and the expression a recheck ReDoS scan of src/ found cubic (and V8 too) is linear. A regression shows as this test's timeout, not as a timed assertion.
  */
 import {describe, expect, it} from 'vitest'
-import {parseGovernanceFiles} from './index.js'
+import {parseGovernanceFiles, pointersIn} from './index.js'
 import {MAX_GOVERNANCE_LINE} from './limits.js'
 import {parseMaintainersText} from './parsers/text.js'
 
@@ -129,5 +129,38 @@ describe('README lines holding a profile link alone, and tables without leading 
     ].join('\n')
     const {roles} = parseGovernanceFiles([{path: 'README.md', content}])
     expect(roles.map((r) => [r.login, r.line])).toEqual([['ada-l', 8]])
+  })
+})
+
+describe('rolls of maintainers "since" a year and people marked current', () => {
+  it('are told in one pass (long runs of "(current", "current" without a colon, "since 20")', () => {
+    const long = MAX_GOVERNANCE_LINE - 40
+    const content = [
+      '## Maintainers since 2008',
+      `- @eve-x ${'(current'.repeat(long / 8)}`,
+      `- current ${'a'.repeat(long)} @eve-y`,
+      `- ${'since 20'.repeat(long / 8)} @eve-z`,
+      '- Current Lead: @ada-l',
+    ].join('\n')
+    const {roles} = parseGovernanceFiles([{path: 'README.md', content}])
+    expect(roles.map((r) => [r.login, r.role, r.line])).toEqual([
+      ['eve-x', 'emeritus', 2],
+      ['eve-y', 'emeritus', 3],
+      ['eve-z', 'emeritus', 4],
+      ['ada-l', 'maintainer', 5],
+    ])
+  })
+})
+
+describe("README links to a file of the repository, and a linked file's members", () => {
+  it('are told in one pass (long runs of "](", of "](<", of "current " before "members")', () => {
+    const long = MAX_GOVERNANCE_LINE - 40
+    const content = [`Maintained by ${'](a'.repeat(long / 6)} ${'](<'.repeat(long / 6)} [g](./TEAM.md)`].join('\n')
+    expect(pointersIn([{path: 'README.md', content}], {host: 'github.com', owner: 'o', name: 'r'})).toEqual([
+      {owner: 'o', name: 'r', path: 'TEAM.md', from: 'README.md:1'},
+    ])
+    const team = [`## ${'current '.repeat(long / 8)}members`, '- @eve-x', '## Members', '- @ada-l'].join('\n')
+    const {roles} = parseGovernanceFiles([{path: 'TEAM.md', content: team}])
+    expect(roles.map((r) => [r.login, r.role, r.line])).toEqual([['ada-l', 'maintainer', 4]])
   })
 })

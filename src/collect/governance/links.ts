@@ -37,3 +37,21 @@ function safePath(raw: string): string | undefined {
     ? path
     : undefined
 }
+
+/** An inline Markdown link's target: `[text](target)`, up to 300 characters, no spaces or parentheses (bounded: linear). */
+const INLINE_TARGET = /\]\(<?([^()\s<>]{1,300})>?\)/g
+
+/**
+ * The repository paths a line's relative Markdown links lead to (`[Core Working Group](./WORKING_GROUP.md)` →
+ * `WORKING_GROUP.md`), from the repository's root: no scheme, no absolute path, no `..`; a fragment or query dropped.
+ */
+export function relativeLinks(line: string): string[] {
+  const out: string[] = []
+  for (const [, target] of line.matchAll(INLINE_TARGET)) {
+    if (/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(target)) continue
+    const bare = target.replace(/[#?].*$/, '').replace(/^(?:\.\/)+/, '')
+    const path = bare ? safePath(bare) : undefined
+    if (path && !out.includes(path)) out.push(path)
+  }
+  return out
+}

@@ -107,3 +107,19 @@ export function sectionMeaning(text: string): SectionMeaning {
   for (const [pattern, meaning] of MEANINGS) if (pattern.test(text)) return meaning
   return 'inherit'
 }
+
+/**
+ * What a heading or label says in a MAINTAINERS file, where every person is a maintainer unless told otherwise: a team
+ * named by its work ("Release team", "Docs team") groups maintainers by what they look after, so its people are
+ * maintainers, where a README's or team page's would hold no role (`sectionMeaning`). The rest of the heading still
+ * speaks: "Triage team" is no role, "Security team" security contacts (named before any team), "Emeritus team" emeritus.
+ */
+export function maintainersFileMeaning(text: string): SectionMeaning {
+  const said = sectionMeaning(text)
+  if (said !== 'none' || !TEAM_WORD.test(text)) return said
+  const rest = sectionMeaning(text.replace(TEAM_WORDS, ' '))
+  return rest === 'inherit' ? 'maintainer' : rest
+}
+
+const TEAM_WORD = /\bteams?\b/i
+const TEAM_WORDS = /\bteams?\b/gi

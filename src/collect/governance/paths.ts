@@ -51,3 +51,19 @@ export function caseVariants(paths: readonly string[]): string[] {
   }
   return [...out]
 }
+
+/** Words of a file name (split at `_` and `-`) saying it lists the people of a group. */
+const GROUP_WORDS = new Set(['team', 'teams', 'maintainers', 'governance', 'owners', 'workinggroup', 'workinggroups'])
+
+/**
+ * Whether a file name is a Markdown file listing the people of a group: a working group's, a team's, maintainers' or
+ * owners' (`WORKING_GROUP.md`, `TEAM.md`, `core-team.md`, `MAINTAINERS.md`). The pointer source follows a README link only
+ * to such a file, the linked source reads it. String operations: linear.
+ */
+export function isGroupFile(name: string): boolean {
+  const lower = name.toLowerCase()
+  const dot = lower.lastIndexOf('.')
+  if (dot <= 0 || !['.md', '.markdown'].includes(lower.slice(dot))) return false
+  const words = lower.slice(0, dot).split(/[_-]/)
+  return words.some((word, i) => GROUP_WORDS.has(word) || (word === 'working' && /^groups?$/.test(words[i + 1] ?? '')))
+}

@@ -3,6 +3,7 @@ import {source as authors} from './sources/authors/index.js'
 import {source as cncfFoundation} from './sources/cncf-foundation/index.js'
 import {source as codeowners} from './sources/codeowners/index.js'
 import {source as governanceMd} from './sources/governance-md/index.js'
+import {source as linked} from './sources/linked/index.js'
 import {source as maintainers} from './sources/maintainers/index.js'
 import {source as organisation} from './sources/organisation/index.js'
 import {source as owners} from './sources/owners/index.js'
@@ -24,6 +25,7 @@ export const governanceSources = defineRegistry<GovernanceSource>('governance so
   authors,
   teamPage,
   governanceMd,
+  linked,
   securityContacts,
   pointer,
   organisation,

@@ -3,7 +3,8 @@
  * anyone, from the closest place outwards.
  * 1. a MAINTAINERS file (plain or Markdown, in the repository, another repository of the project or the one a
  *    pointer leads to): its maintainers and committers (emeritus and other roles out);
- * 2. a README role list (or an AUTHORS file's, psf/requests): its maintainers; else a documentation team page's core
+ * 2. a file a README says maintains the repository, through its link (webpack/webpack WORKING_GROUP.md): its members;
+ *    else a README role list (or an AUTHORS file's, psf/requests): its maintainers; else a documentation team page's core
  *    team (VitePress team data, vitejs/vite);
  * 3. the root OWNERS file: `owners`, `approvers` and Helm's `maintainers` (OWNERS_ALIASES expanded);
  * 4. the effective CODEOWNERS: individuals of the catch-all rule, and the members of its teams when visible;
@@ -76,6 +77,12 @@ const MAINTAINER_RULES: Array<{rule: string; query: RoleQuery; unless?: RoleQuer
   {
     rule: 'MAINTAINERS file: maintainers and committers',
     query: {roles: ['maintainer', 'committer'], kinds: ['maintainers']},
+  },
+  // The group a README says maintains the repository, in the file it links ("maintained by the [Core Working
+  // Group](./WORKING_GROUP.md)": webpack/webpack, whose README also names the project's TSC).
+  {
+    rule: 'file the README says maintains the repository: maintainers',
+    query: {roles: ['maintainer'], kinds: ['linked']},
   },
   {rule: 'README or AUTHORS role list: maintainers', query: {roles: ['maintainer'], kinds: ['readme', 'authors']}},
   {rule: 'documentation team page: core team members', query: {roles: ['maintainer'], kinds: ['team-page']}},

@@ -4,6 +4,7 @@ import {loadEntities} from '../../../entities/index.js'
 import {loadAttributionContext} from '../../context.js'
 import type {ProjectEvidence} from '../../types.js'
 import {emptyEvidence} from '../../__fixtures__/project.js'
+import {declarationStands, employerWords} from '../../employer-words.js'
 import {source} from './index.js'
 
 const roles: RoleHolder[] = [
@@ -84,6 +85,14 @@ describe('a declared employer that names no organisation', async () => {
     expect(source.claims({login: 'ada-l'}, shipped, declaring('Example Widgets')).map((c) => c.organization)).toEqual([
       'Example Widgets',
     ])
+  })
+
+  it('reads what a declaration beside the person says once: the words the source read are passed, not read again', () => {
+    const holder = {declaredAffiliation: ' Freelancer ', declaredBeside: true as const}
+    expect(declarationStands(holder)).toBe(true)
+    expect(declarationStands(holder, undefined, {words: employerWords('Freelancer')})).toBe(true)
+    // The passed reading is the one used (a caller reading the same trimmed text passes the same words).
+    expect(declarationStands(holder, undefined, {words: undefined})).toBe(false)
   })
 
   it('keeps any other name as declared', () => {

@@ -47,7 +47,7 @@ export const source: EvidenceSourcePlugin = {
       if (words === 'none') return
       // Written only beside the person ("[Ada Lovelace](link) (London)" reads as "(Isovalent)" does): a company only
       // when the organisation data knows the name, or it says no employer; unknown otherwise, never a guess.
-      if (!declarationStands(holder, context.entities)) return
+      if (!declarationStands(holder, context.entities, {words})) return
       const claim: Claim = {
         person: holder.login.toLowerCase(),
         organization: words === 'independent' ? INDEPENDENT : declared,

@@ -7,7 +7,15 @@
  * label or heading count (HTML blocks too: ESLint's generated team tables). Hand-written: a Markdown AST library would still need these conventions on top.
  */
 import type {GovernanceFile, Role} from '../../../core/model.js'
-import {isLogin, loginsIn, peopleNamed, type SectionMeaning, sectionMeaning, teamsIn} from '../names.js'
+import {
+  isLogin,
+  loginsIn,
+  maintainersFileMeaning,
+  peopleNamed,
+  type SectionMeaning,
+  sectionMeaning,
+  teamsIn,
+} from '../names.js'
 import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 import {trimEnd} from '../../../core/trim-end.js'
 import {hasLegalForm} from '../../../entities/index.js'
@@ -27,6 +35,8 @@ interface Heading {
   level: number
   text: string
   meaning: SectionMeaning
+  /** It names a role since a year (`ROLL`). */
+  roll?: boolean
 }
 
 interface Table {
@@ -44,6 +54,19 @@ interface Table {
 }
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
+/**
+ * A label or heading naming a role since a year: the people who held it since then ("Meet our maintainers since 2008:",
+ * urllib3/urllib3 README.md, a roll of everyone who has), or who hold it and have since then ("Maintainers since 2015").
+ * When it marks some of its people current (`CURRENT`: "- Current Lead: [@illia-v](...)"), it is a roll: the others
+ * are named as having held the role, not as holding it now, and are read as emeritus. Marking nobody, it tells no one
+ * apart: all hold the role it names.
+ */
+const ROLL = /\bsince (?:19|20)\d\d\b/i
+/**
+ * A person of a roll marked current: an item led by "Current Lead:" (urllib3/urllib3 README.md), or "(current ...)"
+ * beside them. Bounded pieces, no nesting: linear.
+ */
+const CURRENT = /^[*_]{0,2}current\b[^:]{0,40}:|\(current\b[^()]{0,40}\)/i
 /**
  * A line starting with an autolink (`<https://github.com/mcollina>`, `<a@b.c>`) is a paragraph, not an HTML block: a
  * scheme or an address is no tag name (https://spec.commonmark.org/0.31.2/#autolinks).
@@ -85,7 +108,15 @@ export interface MarkdownOptions {
    * (./rst.ts, https://docutils.sourceforge.io/docs/ref/rst/restructuredtext.html).
    */
   rst?: boolean
+  /**
+   * A file a README says maintains the repository (../sources/linked: "maintained by the [Core Working Group](./WORKING_GROUP.md)"):
+   * its "Members" ("Current Members", "Team Members") hold this role.
+   */
+  members?: Role
 }
+
+/** A heading or label naming a group's members alone: "Members", "Current Members", "Working Group Members". */
+const MEMBERS = /^(?:(?:current|active|core|team|group|working group|wg)\s+){0,2}members:?$/i
 
 export function parseMarkdownRoles(
   file: GovernanceFile,
@@ -96,7 +127,9 @@ export function parseMarkdownRoles(
   const result: GovernanceParse = {roles: [], teams: [], problems: []}
   const lines = file.content.split('\n').map((line) => line.replace(/\r$/, ''))
   const headings: Heading[] = []
-  let label: {text: string; meaning: SectionMeaning} | undefined
+  let label: {text: string; meaning: SectionMeaning; roll?: boolean; words: number} | undefined
+  /** The line (a list item with its continuation lines) marks its person current (`CURRENT`). */
+  let markedCurrent = false
   let table: Table | undefined
   let fenced = false
   let comment = false
@@ -110,11 +143,18 @@ export function parseMarkdownRoles(
   const resolve = options.rst ? resolveReferences : resolveLinkReferences
   let previousFilled = false
   const seen = new Set<string>()
+  const meaningOf = (text: string): {meaning: SectionMeaning; roll?: true} =>
+    options.members && MEMBERS.test(text.trim()) ? {meaning: options.members} : rollMeaning(text, everyLine)
 
-  const current = (): {meaning: SectionMeaning; section?: string} => {
-    if (label && label.meaning !== 'inherit') return {meaning: label.meaning, section: innermost(headings, label)}
+  /** The people of each label or heading naming a role since a year, and whether the line marked them current. */
+  const rolls = new Map<object, Array<{holder: GovernanceRole; current: boolean}>>()
+  const current = (): {meaning: SectionMeaning; section?: string; roll?: object} => {
+    if (label && label.meaning !== 'inherit')
+      return {meaning: label.meaning, section: innermost(headings, label), roll: label.roll ? label : undefined}
     for (let i = headings.length - 1; i >= 0; i--) {
-      if (headings[i].meaning !== 'inherit') return {meaning: headings[i].meaning, section: innermost(headings, label)}
+      const heading = headings[i]
+      if (heading.meaning !== 'inherit')
+        return {meaning: heading.meaning, section: innermost(headings, label), roll: heading.roll ? heading : undefined}
     }
     return {meaning: everyLine ? 'maintainer' : 'none', section: innermost(headings, label)}
   }
@@ -145,6 +185,11 @@ export function parseMarkdownRoles(
     if (declared) holder.declaredAffiliation = declared
     if (declared && beside) holder.declaredBeside = true
     result.roles.push(holder)
+    if (here.roll) {
+      const people = rolls.get(here.roll) ?? []
+      people.push({holder, current: markedCurrent})
+      rolls.set(here.roll, people)
+    }
   }
 
   /** The people linked after "maintained by" in a sentence: maintainers, or emeriti when it says they were. */
@@ -172,9 +217,12 @@ export function parseMarkdownRoles(
       const list = /^\.\.\s+list-table::/.test(line) ? listTable(lines, i) : undefined
       const grid = isGridBorder(line) ? gridTable(lines, i) : undefined
       const rows = list ?? grid
+      markedCurrent = false
       if (rows) {
         // A list-table's caption ("OVS Emeritus Maintainers") says the role of its rows, as a label would.
-        const caption = list?.caption ? {text: list.caption, meaning: sectionMeaning(plain(list.caption))} : undefined
+        const caption = list?.caption
+          ? {text: list.caption, meaning: sectionMeaning(plain(list.caption)), words: words(list.caption)}
+          : undefined
         const saved = label
         if (caption && caption.meaning !== 'inherit') label = caption
         for (const row of tableRows(rows, targets)) add(row.login, row.line, row.declared, row.role, row.headerRole)
@@ -193,7 +241,10 @@ export function parseMarkdownRoles(
       if (options.rst || !atxHeading(line)) i++
       while (headings.length && headings[headings.length - 1].level >= heading.level) headings.pop()
       const text = plain(heading.text)
-      headings.push({...heading, meaning: options.processHeadings && isProcess(text) ? 'none' : sectionMeaning(text)})
+      headings.push({
+        ...heading,
+        ...(options.processHeadings && isProcess(text) ? {meaning: 'none'} : meaningOf(text)),
+      })
       label = undefined
       table = undefined
       inItem = false
@@ -211,6 +262,7 @@ export function parseMarkdownRoles(
     // `<a href="https://github.com/login"><img ...><br />Name</a>` (https://github.com/eslint/eslint README.md "Team").
     if (html || (trimmed.startsWith('<') && !AUTOLINK.test(trimmed) && !LIST_ITEM.test(line))) {
       html = true
+      markedCurrent = false
       table = undefined
       for (const {login} of loginsIn(trimmed)) if (isLogin(login)) add(login, lineNo)
       continue
@@ -220,6 +272,7 @@ export function parseMarkdownRoles(
     // ends at a blank line (https://github.github.com/gfm/#tables-extension-).
     const pipelessHeader = !trimmed.startsWith('|') && !options.rst && pipelessDelimiter(trimmed, lines[i + 1])
     if (trimmed.startsWith('|') || pipelessHeader || (table?.pipeless && trimmed.includes('|'))) {
+      markedCurrent = CURRENT.test(trimmed)
       const cells = splitRow(trimmed).map((cell) => resolve(cell, targets))
       // A row above a delimiter row is a header, a new table's even right below another (kyverno/kyverno OWNERS.md: a
       // "Reviewer" table after a blank line below the "Maintainer" one; blank lines are not read as ending a table, an
@@ -249,9 +302,17 @@ export function parseMarkdownRoles(
     // Code spans are code, not people or teams ("tagged with `@private`", "install `@babel/preset-typescript`").
     const code = withoutCode(line.replace(LIST_ITEM, '').trim(), options.rst)
     const text = resolve(code, targets)
+    if (!continuation) markedCurrent = CURRENT.test(text)
     if (!continuation && isLabel(text)) {
       inItem = false
-      label = {text: plain(text).replace(/:$/, '').trim(), meaning: sectionMeaning(plain(text))}
+      // A label may end a sentence begun on the lines above: its words count with theirs.
+      const said = words(text) + (item ? 0 : sentenceWordsBefore(lines, i))
+      label = {text: plain(text).replace(/:$/, '').trim(), ...meaningOf(plain(text)), words: said}
+      // A sentence introducing a list says what it is about, the heading names its people: one naming no role we track
+      // ("... the contributions from our prior core contributors, for whom we are forever grateful:" under "Core
+      // Contributor Alumni": chaijs/chai README.md) leaves them the heading's role.
+      if (label.meaning === 'none' && said > LABEL_NAME_WORDS && headings.some((h) => ROLE_MEANING(h.meaning)))
+        label.meaning = 'inherit'
       if (label.meaning !== 'none' && label.meaning !== 'inherit')
         for (const team of teamsIn(text)) result.teams.push({team, file: file.path, line: lineNo, section: label.text})
       continue
@@ -292,6 +353,9 @@ export function parseMarkdownRoles(
       : undefined
     for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared, undefined, undefined, true)
   }
+  // A roll marking some of its people current: the others held the role (`ROLL`).
+  for (const people of rolls.values())
+    if (people.some((p) => p.current)) for (const p of people) if (!p.current) p.holder.role = 'emeritus'
   return result
 }
 
@@ -414,6 +478,17 @@ export function withoutCode(text: string, rst = false): string {
 const PROCESS =
   /\b(becom\w*|add\w*|remov\w*|expect\w*|responsib\w*|dut(y|ies)|nominat\w*|elect\w*|promot\w*|requirement\w*|process|inactiv\w*|stepping|step down|changes?|how|what|why|when|decision\w*|conflict\w*|onboard\w*|offboard\w*|privileges?|rights|should|can|must|lifecycle|criteria|qualif\w*|vot\w*|term\w*)\b/i
 
+/**
+ * What a heading or label says, a roll's span of time aside: "Maintainers, past and present" names maintainers, not
+ * emeriti, and its people are told apart by `CURRENT`.
+ */
+function rollMeaning(text: string, everyLine: boolean): {meaning: SectionMeaning; roll?: true} {
+  // In a MAINTAINERS file a team named by its work ("Release team") is maintainers (names.ts maintainersFileMeaning).
+  const meaning = everyLine ? maintainersFileMeaning : sectionMeaning
+  if (!ROLL.test(text)) return {meaning: meaning(text)}
+  return {meaning: meaning(text.replace(ROLL, ' ')), roll: true}
+}
+
 function isProcess(heading: string): boolean {
   return PROCESS.test(heading)
 }
@@ -425,8 +500,11 @@ function isProcess(heading: string): boolean {
  */
 const LABEL_NAME_WORDS = 8
 
-function innermost(headings: Heading[], label: {text: string} | undefined): string | undefined {
-  if (label && words(label.text) <= LABEL_NAME_WORDS) return label.text
+/** A heading or label meaning that gives its people a role. */
+const ROLE_MEANING = (meaning: SectionMeaning): boolean => meaning !== 'none' && meaning !== 'inherit'
+
+function innermost(headings: Heading[], label: {text: string; words: number} | undefined): string | undefined {
+  if (label && label.words <= LABEL_NAME_WORDS) return label.text
   return headings.length ? plain(headings[headings.length - 1].text) : label?.text
 }
 

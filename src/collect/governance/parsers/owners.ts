@@ -75,6 +75,7 @@ export function parseOwners(file: GovernanceFile, aliases: Aliases, kind: Govern
     return result
   }
   const budget = {left: MAX_ENTRIES}
+  const people = aliasMembers(aliases)
   const visitMap = (map: Node | undefined, where: string | undefined): void => {
     if (!isMap(map)) return
     for (const pair of pairsOf(read, map)) {
@@ -89,7 +90,8 @@ export function parseOwners(file: GovernanceFile, aliases: Aliases, kind: Govern
       const role = KEY_ROLES[key]
       if (!role) continue
       const section = where ? `${where} ${key}` : key
-      for (const entry of listOf(read, value, budget)) addEntry(result, file, entry, role, section, aliases, kind)
+      for (const entry of listOf(read, value, budget))
+        addEntry(result, file, entry, role, section, aliases, people, kind)
     }
   }
   visitMap(root, undefined)
@@ -107,6 +109,7 @@ function addEntry(
   role: Role,
   section: string,
   aliases: Aliases,
+  people: ReadonlySet<string>,
   kind: GovernanceKind,
 ): void {
   const alias = aliases.get(entry.value.toLowerCase())
@@ -121,7 +124,8 @@ function addEntry(
   // A name of a group that no OWNERS_ALIASES defines is an alias that went stale, not a person (knative/serving OWNERS:
   // `technical-oversight-committee` beside the defined `serving-wg-leads`; knative/community OWNERS:
   // `steering-committee`; their aliases are generated from the organisation's teams, and these are not among them).
-  if (GROUP_NAME.test(entry.value) && isLogin(entry.value))
+  // A name an alias lists among its members is a person's, whatever its last word (an account `ada-leads`).
+  if (GROUP_NAME.test(entry.value) && isLogin(entry.value) && !people.has(entry.value.toLowerCase()))
     result.problems.push({
       file: file.path,
       line: entry.line,
@@ -137,6 +141,13 @@ function addEntry(
       line: entry.line,
       message: `'${entry.value}' is neither a GitHub login nor an alias`,
     })
+}
+
+/** The logins the aliases list as members (lower-cased): people, even when a name ends like a group's. */
+function aliasMembers(aliases: Aliases): Set<string> {
+  const people = new Set<string>()
+  for (const {members} of aliases.values()) for (const member of members) people.add(member.value.toLowerCase())
+  return people
 }
 
 /** The last word of a group's name: a plural role, a committee, a team (`-leads`, `-reviewers`, `-committee`). */

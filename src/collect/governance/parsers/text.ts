@@ -10,7 +10,7 @@
  * Other lines count when they name `@handles` or profile links. Before any heading, people are maintainers.
  */
 import type {GovernanceFile, Role} from '../../../core/model.js'
-import {isLogin, loginsIn, peopleNamed, type SectionMeaning, sectionMeaning} from '../names.js'
+import {isLogin, loginsIn, maintainersFileMeaning, peopleNamed, type SectionMeaning} from '../names.js'
 import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 
 /** A comment made only of capitals (`# COMMITTERS`, `# REVIEWERS`) heads a section. */
@@ -86,6 +86,6 @@ export function parseMaintainersText(file: GovernanceFile, kind: GovernanceKind)
 }
 
 function meaningOf(text: string): SectionMeaning {
-  const said = sectionMeaning(text)
+  const said = maintainersFileMeaning(text)
   return said === 'inherit' ? 'maintainer' : said
 }

@@ -12,7 +12,9 @@
  * - Per-project paths in the organisation's repositories (`<org>/community/<repo>/MAINTAINERS.md`) ride in the
  *   project's own query.
  * - Pointers are followed once, on github.com, at most two per project, from files of the repository itself;
- *   a pointed file already read as an organisation file costs nothing, the others one query for all.
+ *   a pointed file already read as an organisation file costs nothing, the others one query for all. A file of the
+ *   repository its README links as who maintains it (WORKING_GROUP.md) is such a pointer: no path is asked of
+ *   every repository for the few that keep one.
  * - CODEOWNERS teams that stand for the maintainers are resolved with the team members API when a token is given;
  *   otherwise (or when GitHub does not show them) they stay unresolved role holders, never "nobody".
  */
@@ -171,8 +173,13 @@ export class GovernancePlaces {
     signal: AbortSignal,
   ): Promise<GovernanceFile[]> {
     if (project.host !== 'github.com') return []
+    // A pointer into the project itself is a file its README links (pointer source: "maintained by the [Core Working
+    // Group](./WORKING_GROUP.md)"), read unless it was already.
+    const own = new Set(projectFiles.map((f) => f.path.toLowerCase()))
     const pointers = pointersIn(projectFiles, project)
-      .filter((p) => !(eq(p.owner, project.owner) && eq(p.name, project.name)))
+      .filter(
+        (p) => !(eq(p.owner, project.owner) && eq(p.name, project.name)) || (p.path && !own.has(p.path.toLowerCase())),
+      )
       .slice(0, MAX_POINTERS)
     const files: GovernanceFile[] = []
     const toRead: GovernanceTarget[] = []

@@ -777,3 +777,42 @@ describe('a company after a person, written with an abbreviated legal form', () 
     ])
   })
 })
+
+describe('teams named by their work in a MAINTAINERS file', () => {
+  it('are maintainers of what they look after; a team named with no role ("Triage team") or security stays what it says', () => {
+    const content = [
+      '# Maintainers',
+      '',
+      '## Core team',
+      '- @ada-l',
+      '',
+      '## Release team',
+      '- @grace-h',
+      '',
+      '## Docs team',
+      '- @lin-t',
+      '',
+      '## Triage team',
+      '- @mo-k',
+      '',
+      '## Security team',
+      '- @sam-q',
+      '',
+      '## Emeritus team',
+      '- @old-one',
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Core team', null, 4],
+      ['grace-h', 'maintainer', 'Release team', null, 7],
+      ['lin-t', 'maintainer', 'Docs team', null, 10],
+      ['sam-q', 'security-contact', 'Security team', null, 16],
+      ['old-one', 'emeritus', 'Emeritus team', null, 19],
+    ])
+    const text = ['# RELEASE TEAM', 'Grace Hopper (@grace-h)', '', 'Triage team:', 'Mo K (@mo-k)'].join('\n')
+    expect(people('MAINTAINERS', text)).toEqual([['grace-h', 'maintainer', 'RELEASE TEAM', null, 2]])
+  })
+
+  it('hold no role in a README, where a team named by its work is that team, not the maintainers', () => {
+    expect(people('README.md', '## Release team\n- @grace-h\n')).toEqual([])
+  })
+})

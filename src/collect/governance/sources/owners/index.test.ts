@@ -75,6 +75,23 @@ describe('OWNERS and OWNERS_ALIASES', () => {
     ])
   })
 
+  it("a name ending like a group's that an alias lists among its members is a person, read", () => {
+    const owners = ['approvers:', '- ada-leads', '- lin-maintainers'].join('\n')
+    const aliases = ['aliases:', '  widget-approvers:', '  - ada-leads', '  - mo-k'].join('\n')
+    const {roles, problems} = parseGovernanceFiles([
+      {path: 'OWNERS', content: owners},
+      {path: 'OWNERS_ALIASES', content: aliases},
+    ])
+    expect(roles.map((r) => [r.login, r.role, r.line, r.via ?? null])).toEqual([['ada-leads', 'approver', 2, null]])
+    expect(problems).toEqual([
+      {
+        file: 'OWNERS',
+        line: 3,
+        message: "'lin-maintainers' names a group, and no OWNERS_ALIASES here defines it: not read as a person",
+      },
+    ])
+  })
+
   it('resolves YAML anchors, aliases and merge keys, as Prow reads them', () => {
     const aliases = [
       'aliases:',

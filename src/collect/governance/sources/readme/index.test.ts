@@ -352,3 +352,54 @@ describe('real files: sindresorhus/got readme.md, node-fetch/node-fetch README.m
     ])
   })
 })
+
+describe('real files: urllib3/urllib3 README.md "Maintainers" (__fixtures__/real/SOURCES.md)', () => {
+  const content = readFileSync(join(import.meta.dirname, '../../__fixtures__/real/urllib3__urllib3/README.md'), 'utf8')
+  it('reads a roll of maintainers "since 2008": the one marked current is the maintainer, the others emeritus', () => {
+    const section = 'Meet our maintainers since 2008'
+    expect(people('README.md', content)).toEqual([
+      ['illia-v', 'maintainer', section, null, 5],
+      ['sethmlarson', 'emeritus', section, null, 6],
+      ['pquentin', 'emeritus', section, null, 7],
+      ['theacodes', 'emeritus', section, null, 8],
+      ['haikuginger', 'emeritus', section, null, 9],
+      ['lukasa', 'emeritus', section, null, 10],
+      ['sigmavirus24', 'emeritus', section, null, 11],
+      ['shazow', 'emeritus', section, null, 12],
+    ])
+  })
+  it('reads a role "since" a year marking nobody current as that role: it tells no one apart', () => {
+    const content = ['## Maintainers', '', 'Maintainers since 2015:', '', '- @ada-l', '- @grace-h'].join('\n')
+    expect(people('README.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Maintainers since 2015', null, 5],
+      ['grace-h', 'maintainer', 'Maintainers since 2015', null, 6],
+    ])
+  })
+  it('reads "(current lead)" beside a person of a roll, and a roll in a MAINTAINERS.md heading', () => {
+    const content = ['# Maintainers since 2019', '', '- @ada-l', '- @grace-h (current lead)', '- @lin-t'].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['ada-l', 'emeritus', 'Maintainers since 2019', null, 3],
+      ['grace-h', 'maintainer', 'Maintainers since 2019', null, 4],
+      ['lin-t', 'emeritus', 'Maintainers since 2019', null, 5],
+    ])
+  })
+})
+
+describe('real files: chaijs/chai README.md "Core Contributors" (__fixtures__/real/SOURCES.md)', () => {
+  const content = readFileSync(join(import.meta.dirname, '../../__fixtures__/real/chaijs__chai/README.md'), 'utf8')
+  it("reads the alumni as emeritus: the sentence introducing them names no role and leaves them the heading's", () => {
+    expect(people('README.md', content)).toEqual([
+      ['keithamus', 'maintainer', 'Core Contributors', null, 6],
+      ['43081j', 'maintainer', 'Core Contributors', null, 7],
+      ['koddsson', 'maintainer', 'Core Contributors', null, 8],
+      ['logicalparadox', 'emeritus', 'Core Contributor Alumni', null, 15],
+      ['vesln', 'emeritus', 'Core Contributor Alumni', null, 16],
+      ['lucasfcosta', 'emeritus', 'Core Contributor Alumni', null, 17],
+      ['meeber', 'emeritus', 'Core Contributor Alumni', null, 18],
+    ])
+  })
+  it('a short label naming no role ("Contributors:") still gives its people none under a role heading', () => {
+    const content = ['## Maintainers', '', '- @ada-l', '', 'Contributors:', '', '- @grace-h'].join('\n')
+    expect(people('README.md', content)).toEqual([['ada-l', 'maintainer', 'Maintainers', null, 3]])
+  })
+})
