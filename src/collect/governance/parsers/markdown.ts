@@ -35,8 +35,6 @@ interface Heading {
   level: number
   text: string
   meaning: SectionMeaning
-  /** It names a role since a year (`ROLL`). */
-  roll?: boolean
 }
 
 interface Table {
@@ -55,18 +53,13 @@ interface Table {
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
 /**
- * A label or heading naming a role since a year: the people who held it since then ("Meet our maintainers since 2008:",
- * urllib3/urllib3 README.md, a roll of everyone who has), or who hold it and have since then ("Maintainers since 2015").
- * When it marks some of its people current (`CURRENT`: "- Current Lead: [@illia-v](...)"), it is a roll: the others
- * are named as having held the role, not as holding it now, and are read as emeritus. Marking nobody, it tells no one
- * apart: all hold the role it names.
+ * A label or heading naming a role since a year ("Meet our maintainers since 2008:", urllib3/urllib3 README.md): the
+ * role it names is read without the span of time. Such a roll may hold people who have left, and marks one of them
+ * "Current Lead:", but it never says which of the others left: all keep the role it names. Reading them as emeritus
+ * would be a claim the file does not make (urllib3's CODEOWNERS names two of them as current approvers), and a
+ * project would be reported with one maintainer.
  */
 const ROLL = /\bsince (?:19|20)\d\d\b/i
-/**
- * A person of a roll marked current: an item led by "Current Lead:" (urllib3/urllib3 README.md), or "(current ...)"
- * beside them. Bounded pieces, no nesting: linear.
- */
-const CURRENT = /^[*_]{0,2}current\b[^:]{0,40}:|\(current\b[^()]{0,40}\)/i
 /**
  * A line starting with an autolink (`<https://github.com/mcollina>`, `<a@b.c>`) is a paragraph, not an HTML block: a
  * scheme or an address is no tag name (https://spec.commonmark.org/0.31.2/#autolinks).
@@ -127,9 +120,7 @@ export function parseMarkdownRoles(
   const result: GovernanceParse = {roles: [], teams: [], problems: []}
   const lines = file.content.split('\n').map((line) => line.replace(/\r$/, ''))
   const headings: Heading[] = []
-  let label: {text: string; meaning: SectionMeaning; roll?: boolean; words: number} | undefined
-  /** The line (a list item with its continuation lines) marks its person current (`CURRENT`). */
-  let markedCurrent = false
+  let label: {text: string; meaning: SectionMeaning; words: number} | undefined
   let table: Table | undefined
   let fenced = false
   let comment = false
@@ -143,18 +134,13 @@ export function parseMarkdownRoles(
   const resolve = options.rst ? resolveReferences : resolveLinkReferences
   let previousFilled = false
   const seen = new Set<string>()
-  const meaningOf = (text: string): {meaning: SectionMeaning; roll?: true} =>
+  const meaningOf = (text: string): {meaning: SectionMeaning} =>
     options.members && MEMBERS.test(text.trim()) ? {meaning: options.members} : rollMeaning(text, everyLine)
 
-  /** The people of each label or heading naming a role since a year, and whether the line marked them current. */
-  const rolls = new Map<object, Array<{holder: GovernanceRole; current: boolean}>>()
-  const current = (): {meaning: SectionMeaning; section?: string; roll?: object} => {
-    if (label && label.meaning !== 'inherit')
-      return {meaning: label.meaning, section: innermost(headings, label), roll: label.roll ? label : undefined}
+  const current = (): {meaning: SectionMeaning; section?: string} => {
+    if (label && label.meaning !== 'inherit') return {meaning: label.meaning, section: innermost(headings, label)}
     for (let i = headings.length - 1; i >= 0; i--) {
-      const heading = headings[i]
-      if (heading.meaning !== 'inherit')
-        return {meaning: heading.meaning, section: innermost(headings, label), roll: heading.roll ? heading : undefined}
+      if (headings[i].meaning !== 'inherit') return {meaning: headings[i].meaning, section: innermost(headings, label)}
     }
     return {meaning: everyLine ? 'maintainer' : 'none', section: innermost(headings, label)}
   }
@@ -185,11 +171,6 @@ export function parseMarkdownRoles(
     if (declared) holder.declaredAffiliation = declared
     if (declared && beside) holder.declaredBeside = true
     result.roles.push(holder)
-    if (here.roll) {
-      const people = rolls.get(here.roll) ?? []
-      people.push({holder, current: markedCurrent})
-      rolls.set(here.roll, people)
-    }
   }
 
   /** The people linked after "maintained by" in a sentence: maintainers, or emeriti when it says they were. */
@@ -217,7 +198,6 @@ export function parseMarkdownRoles(
       const list = /^\.\.\s+list-table::/.test(line) ? listTable(lines, i) : undefined
       const grid = isGridBorder(line) ? gridTable(lines, i) : undefined
       const rows = list ?? grid
-      markedCurrent = false
       if (rows) {
         // A list-table's caption ("OVS Emeritus Maintainers") says the role of its rows, as a label would.
         const caption = list?.caption
@@ -262,7 +242,6 @@ export function parseMarkdownRoles(
     // `<a href="https://github.com/login"><img ...><br />Name</a>` (https://github.com/eslint/eslint README.md "Team").
     if (html || (trimmed.startsWith('<') && !AUTOLINK.test(trimmed) && !LIST_ITEM.test(line))) {
       html = true
-      markedCurrent = false
       table = undefined
       for (const {login} of loginsIn(trimmed)) if (isLogin(login)) add(login, lineNo)
       continue
@@ -272,7 +251,6 @@ export function parseMarkdownRoles(
     // ends at a blank line (https://github.github.com/gfm/#tables-extension-).
     const pipelessHeader = !trimmed.startsWith('|') && !options.rst && pipelessDelimiter(trimmed, lines[i + 1])
     if (trimmed.startsWith('|') || pipelessHeader || (table?.pipeless && trimmed.includes('|'))) {
-      markedCurrent = CURRENT.test(trimmed)
       const cells = splitRow(trimmed).map((cell) => resolve(cell, targets))
       // A row above a delimiter row is a header, a new table's even right below another (kyverno/kyverno OWNERS.md: a
       // "Reviewer" table after a blank line below the "Maintainer" one; blank lines are not read as ending a table, an
@@ -302,7 +280,6 @@ export function parseMarkdownRoles(
     // Code spans are code, not people or teams ("tagged with `@private`", "install `@babel/preset-typescript`").
     const code = withoutCode(line.replace(LIST_ITEM, '').trim(), options.rst)
     const text = resolve(code, targets)
-    if (!continuation) markedCurrent = CURRENT.test(text)
     if (!continuation && isLabel(text)) {
       inItem = false
       // A label may end a sentence begun on the lines above: its words count with theirs.
@@ -353,9 +330,6 @@ export function parseMarkdownRoles(
       : undefined
     for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared, undefined, undefined, true)
   }
-  // A roll marking some of its people current: the others held the role (`ROLL`).
-  for (const people of rolls.values())
-    if (people.some((p) => p.current)) for (const p of people) if (!p.current) p.holder.role = 'emeritus'
   return result
 }
 
@@ -478,15 +452,12 @@ export function withoutCode(text: string, rst = false): string {
 const PROCESS =
   /\b(becom\w*|add\w*|remov\w*|expect\w*|responsib\w*|dut(y|ies)|nominat\w*|elect\w*|promot\w*|requirement\w*|process|inactiv\w*|stepping|step down|changes?|how|what|why|when|decision\w*|conflict\w*|onboard\w*|offboard\w*|privileges?|rights|should|can|must|lifecycle|criteria|qualif\w*|vot\w*|term\w*)\b/i
 
-/**
- * What a heading or label says, a roll's span of time aside: "Maintainers, past and present" names maintainers, not
- * emeriti, and its people are told apart by `CURRENT`.
- */
-function rollMeaning(text: string, everyLine: boolean): {meaning: SectionMeaning; roll?: true} {
+/** What a heading or label says, a roll's span of time aside (`ROLL`). */
+function rollMeaning(text: string, everyLine: boolean): {meaning: SectionMeaning} {
   // In a MAINTAINERS file a team named by its work ("Release team") is maintainers (names.ts maintainersFileMeaning).
   const meaning = everyLine ? maintainersFileMeaning : sectionMeaning
   if (!ROLL.test(text)) return {meaning: meaning(text)}
-  return {meaning: meaning(text.replace(ROLL, ' ')), roll: true}
+  return {meaning: meaning(text.replace(ROLL, ' '))}
 }
 
 function isProcess(heading: string): boolean {
