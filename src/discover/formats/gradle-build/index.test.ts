@@ -1406,5 +1406,14 @@ dependencyResolutionManagement {
       missing(3, 'libs.assertj', 2),
     ])
     expect(said('versionCatalogs {\n  create(\n}\n')).toEqual([missing(3, 'libs.assertj', 2)])
+    // A catalog outside dependencyResolutionManagement (where Gradle takes none, and the settings reader lists none
+    // of its entries), or in one that is not top-level: its accessors are reported, not silenced.
+    const outside = 'versionCatalogs {\n  create("libs") { library("assertj", "org.example:assertj-core:3.26.3") }\n}\n'
+    expect(said(outside)).toEqual([missing(3, 'libs.assertj', 2)])
+    expect(said(`subprojects {\n${libs}}\n`)).toEqual([missing(3, 'libs.assertj', 2)])
+    // The header on a line of its own before its brace is the same block.
+    expect(said(libs.replace('dependencyResolutionManagement {', 'dependencyResolutionManagement\n{'))).toEqual([
+      missing(1, 'deps.guava', 3),
+    ])
   })
 })

@@ -298,6 +298,8 @@ const MAX_FOLDER_DEPTH = 32
 const MAX_PROVIDERS = 64
 /** The build scripts of the folders above a build script, read once a run (null: no script there). */
 const folderScripts = new WeakMap<DiscoverContext, Map<string, BuildScript | null>>()
+/** The catalogs each build root's settings script declares (settingsCatalogs), read once per scan and root. */
+const rootCatalogs = new WeakMap<DiscoverContext, Map<string, ReadonlySet<string>>>()
 
 /** Templates for the root project's folder and this project's, as `apply from:` paths start with them. */
 const ROOT_DIR = new Set(['rootDir', 'rootProject.rootDir', 'rootProject.projectDir', 'project.rootDir'])
@@ -1534,11 +1536,19 @@ class BuildScript {
    * `libs { … }` (Groovy), by the name written.
    */
   private settingsCatalogs(): ReadonlySet<string> {
-    const names = new Set<string>()
     const root = this.rootDir()
+    let cache = rootCatalogs.get(this.context)
+    if (cache === undefined) {
+      cache = new Map()
+      rootCatalogs.set(this.context, cache)
+    }
+    const known = cache.get(root)
+    if (known !== undefined) return known
+    const names = new Set<string>()
+    cache.set(root, names)
     for (const name of ['settings.gradle', 'settings.gradle.kts']) {
       const path = posix.join(root, name)
-      if (path === this.file || this.context.exists?.(path) === false) continue
+      if (this.context.exists?.(path) === false) continue
       const text = this.context.readText(path)
       if (text === null || !text.includes('versionCatalogs')) continue
       for (const catalog of declaredCatalogs(tokenize(text, name.endsWith('.kts')))) names.add(catalog)
@@ -1704,13 +1714,22 @@ const CATALOG_FACTORIES = new Set(['create', 'register', 'maybeCreate'])
 
 /**
  * The catalogs the `versionCatalogs { … }` blocks of a settings script's tokens declare with a `library(` or
- * `plugin(` call in them, by name. One pass over the tokens (the brackets matched once by the tokenizer).
+ * `plugin(` call in them, by name: only a block right inside a top-level `dependencyResolutionManagement { … }`, the
+ * one place Gradle takes it and the settings reader lists its entries from (catalogEntry), so a catalog is either
+ * listed or its accessors reported. One pass over the tokens (the brackets matched once by the tokenizer).
  */
 function declaredCatalogs(seq: Tokens): string[] {
   const {tokens, match} = seq
   const names: string[] = []
+  const inside = enclosingBraces(tokens, match)
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!isIdent(tokens[i], 'versionCatalogs')) continue
+    // The block it stands in, headed by a top-level `dependencyResolutionManagement` (newlines between them).
+    const block = inside[i]
+    let head = block - 1
+    while (head >= 0 && tokens[head].kind === 'newline') head--
+    if (block < 0 || head < 0 || !isIdent(tokens[head], 'dependencyResolutionManagement') || inside[head] !== -1)
+      continue
     let open = i + 1
     while (open < tokens.length && tokens[open].kind === 'newline') open++
     const close = match[open]
@@ -1740,6 +1759,18 @@ function declaredCatalogs(seq: Tokens): string[] {
     i = close
   }
   return names
+}
+
+/** For each token, the index of the innermost `{` whose block holds it; -1 at the top level. One pass. */
+function enclosingBraces(tokens: readonly Token[], match: Tokens['match']): Int32Array {
+  const inside = new Int32Array(tokens.length)
+  const open: number[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    while (open.length > 0 && match[open[open.length - 1]] < i) open.pop()
+    inside[i] = open.length > 0 ? open[open.length - 1] : -1
+    if (isPunct(tokens[i], '{') && match[i] > i) open.push(i)
+  }
+  return inside
 }
 
 /** Whether the tokens between `from` and `to` call `library(` or `plugin(`. */
