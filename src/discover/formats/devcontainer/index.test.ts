@@ -146,7 +146,7 @@ describe('devcontainer', () => {
     expect(listed(text)).toEqual([])
     expect(problems(text)).toEqual([
       `unset-variable 3 image "mcr.microsoft.com/devcontainers/base:\${localEnv:VARIANT:bookworm}" holds a \${...} variable; its value is the opening machine's or the template's: not guessed`,
-      `unsupported 4 dockerComposeFile "../dev.yml": the compose format reads such files by name (compose.yaml, docker-compose*.yml and the like, or by content: a YAML file whose top-level keys are Compose's), not this one: its images are not listed`,
+      `unsupported 4 dockerComposeFile "../dev.yml": the compose format reads such files by name (compose.yaml, docker-compose*.yml and the like, or by content: a YAML file whose top-level keys and service keys are Compose's), not this one: its images are not listed`,
       `unset-variable 4 dockerComposeFile "\${localWorkspaceFolder}/x.yml" holds a \${...} variable; its value is the opening machine's or the template's: not guessed`,
       'unsupported 5 build.dockerfile "dev.df": the dockerfile format reads such files by name (Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile), not this one: its images are not listed',
     ])

@@ -331,7 +331,7 @@ function readNamedFiles(
     if (named) return
     const names =
       readBy === 'compose'
-        ? "compose.yaml, docker-compose*.yml and the like, or by content: a YAML file whose top-level keys are Compose's"
+        ? "compose.yaml, docker-compose*.yml and the like, or by content: a YAML file whose top-level keys and service keys are Compose's"
         : 'Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile'
     out.skipped.push({
       file,
