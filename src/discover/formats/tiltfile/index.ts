@@ -1,6 +1,6 @@
 /**
  * Tilt (https://docs.tilt.dev/api.html): a `Tiltfile`, the Starlark program `tilt up` runs. It is never run here: its
- * calls are read as written (./starlark.ts), and those whose arguments are literal strings are listed.
+ * calls are read as written (../../starlark.ts), and those whose arguments are literal strings are listed.
  * - `helm('path')` (Tilt's built-in: a local chart it renders): the chart as a local one (`file://path`), named by
  *   its folder.
  * - `helm_resource('name', 'chart', flags=[…])` (the tilt-extensions `helm_resource` extension: a chart `helm install`
@@ -43,7 +43,7 @@ import {
   literalStrings,
   type Token,
   tokenize,
-} from './starlark.js'
+} from '../../starlark.js'
 
 export const discoverer: Discoverer = {
   id: 'tiltfile',
