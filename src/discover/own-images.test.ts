@@ -94,6 +94,18 @@ describe("images a Skaffold configuration builds, named by the project's manifes
     )
   })
 
+  it("matches an artifact's name as Skaffold does: lowercased, without ko's prefix", async () => {
+    const inventory = await scanTree({
+      'skaffold.yaml': skaffold('Example-Org/App:Dev', 'ko://example.com/cmd/tool'),
+      'k8s/pod.yaml': pod('example-org/app:1.0', 'example.com/cmd/tool:2'),
+    })
+    expect(inventory.components).toEqual([])
+    expect(inventory.skipped.map((s) => [s.file, s.line])).toEqual([
+      ['k8s/pod.yaml', 8],
+      ['k8s/pod.yaml', 10],
+    ])
+  })
+
   it('reads no configuration above the scanned folder', async () => {
     const dir = await makeTree({
       'skaffold.yaml': skaffold('example-api'),

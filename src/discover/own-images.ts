@@ -83,11 +83,14 @@ export function withoutOwnImages(out: Output, file: string, context: DiscoverCon
     if (component.kind !== 'image') return true
     const builder = builderOf(component.ref, file, context) ?? builderOf(component.name, file, context)
     if (builder === undefined || (builder.tool === 'skaffold' && component.digest)) return true
-    if (!told.has(component.name)) {
-      told.add(component.name)
-      const location = component.locations.find((l) => l.file === file) ?? component.locations[0]
+    // Where it is written: this file, or (a kustomization's) the file of its first location.
+    const location = component.locations.find((l) => l.file === file) ?? component.locations[0]
+    const at = location?.file ?? file
+    const key = `${at}\n${component.name}`
+    if (!told.has(key)) {
+      told.add(key)
       out.skipped.push({
-        file,
+        file: at,
         ...(location?.line ? {line: location.line} : {}),
         reason: 'unsupported',
         message: ownImageWords(component.ref, builder),
