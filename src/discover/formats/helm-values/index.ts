@@ -15,6 +15,7 @@ import {appendAll} from '../../../core/arrays.js'
 import {posix} from 'node:path'
 import {isHelmValuesFile} from '../../file-names.js'
 import {emptyOutput, type Output} from '../../output.js'
+import {withoutOwnImages} from '../../own-images.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {isMap} from '../../yaml-tree.js'
@@ -74,5 +75,7 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
       chart.subchartKeys,
     )
   }
+  // Images a Skaffold configuration or a Tiltfile of the project builds, and gives the chart when it deploys it.
+  withoutOwnImages(out, input.file, context)
   return out
 }

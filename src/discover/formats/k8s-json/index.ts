@@ -12,6 +12,7 @@ import {addGitopsCharts} from '../../gitops-charts.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import {parametersFilledLater, readJsonManifestImages} from '../../k8s-images.js'
 import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
+import {withoutOwnImages} from '../../own-images.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 
 export const discoverer: Discoverer = {
@@ -46,5 +47,7 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   }
   appendAll(out.skipped, manifest.skipped)
   addGitopsCharts(out, manifest.gitops, input.file, input.text, context)
+  // Images a Skaffold configuration or a Tiltfile of the project builds, and puts in place of these when it deploys.
+  withoutOwnImages(out, input.file, context)
   return out
 }

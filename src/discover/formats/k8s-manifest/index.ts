@@ -21,6 +21,7 @@ import {
   renderedWords,
 } from '../../kustomize-owners.js'
 import {overrideMatches, splitImage} from '../../image-override.js'
+import {withoutOwnImages} from '../../own-images.js'
 import {addImageRef, emptyOutput, HELM_TEMPLATE_HINT, type Output} from '../../output.js'
 import {YTT_TEMPLATE, yttAnnotationLine} from '../../ytt.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
@@ -101,6 +102,8 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
   }
   appendAll(out.skipped, manifest.skipped)
   addGitopsCharts(out, manifest.gitops, input.file, input.text, context)
+  // Images a Skaffold configuration or a Tiltfile of the project builds, and puts in place of these when it deploys.
+  withoutOwnImages(out, input.file, context)
   return out
 }
 

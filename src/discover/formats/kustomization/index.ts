@@ -11,6 +11,7 @@ import {isKustomizationFile} from '../../file-names.js'
 import {readManifestImages} from '../../k8s-images.js'
 import {buildTimeImages, buildTimeWords, placeholderOverride} from '../../kustomize-owners.js'
 import {addImageRef, chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import {withoutOwnImages} from '../../own-images.js'
 import {chartVersionFields} from '../../chart-version.js'
 import {elide} from '../../../core/elide.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
@@ -137,6 +138,8 @@ function discover(input: DiscoverInput, context: DiscoverContext): Output {
       })
     }
   }
+  // Images a Skaffold configuration or a Tiltfile of the project builds, and puts in place of these when it deploys.
+  withoutOwnImages(out, input.file, context)
   return out
 }
 

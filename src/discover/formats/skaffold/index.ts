@@ -17,6 +17,8 @@
  *   `build.artifacts[]`; and the images of `verify[].container` and `customActions[].containers[]`. An image the
  *   file builds itself (`build.artifacts[].image` of any of its configurations) is the project's own, not listed, as
  *   a Compose service's built-only image is not: its Dockerfile is read by the dockerfile format.
+ *   The manifests of its folder and below do not list them either (../../own-images.ts); which images a file builds
+ *   (its profiles' patches too) is ../../built-images.ts, shared with them.
  * - Not read: `deploy.kubectl.manifests`, `manifests.rawYaml` and `kustomize.paths` (files of the tree, read by their
  *   own formats), profiles' `patches` (JSON patches, not applied: one that touches what is read here is reported),
  *   `requires[].git` and other remote configurations (reported).
@@ -24,8 +26,8 @@
  */
 import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
-import {parseImageRef} from '../../../core/image-ref.js'
 import {purlString} from '../../../core/purl-string.js'
+import {builtNames, isBuiltImage, isSkaffoldConfig, skaffoldBuiltImages} from '../../built-images.js'
 import {chartRef, localChartName, ociRef, repositoryUrl} from '../../chart-ref.js'
 import {chartVersionFields} from '../../chart-version.js'
 import {isManifestCandidate} from '../../file-names.js'
@@ -49,14 +51,9 @@ export const discoverer: Discoverer = {
   description:
     'Skaffold skaffold.yaml (any YAML whose head is a skaffold/v… Config): the Helm charts its releases install, the images its builders and verify containers pull',
   matches: isManifestCandidate,
-  sniff: (head) => isSkaffold(head),
-  identify: (head) => isSkaffold(head),
+  sniff: (head) => isSkaffoldConfig(head),
+  identify: (head) => isSkaffoldConfig(head),
   discover,
-}
-
-/** A top-level `apiVersion: skaffold/vN…` and `kind: Config` (each a line of its own). */
-function isSkaffold(head: string): boolean {
-  return /^apiVersion:[ \t]*["']?skaffold\/v\d/m.test(head) && /^kind:[ \t]*["']?Config\b/m.test(head)
 }
 
 /** One configuration (a document), or a profile of one: where it is read from, for messages. */
@@ -82,12 +79,8 @@ function discover({file, text}: DiscoverInput): Output {
   const dir = posix.dirname(file)
   const roots = mappingDocuments(text, file, out.errors, 'a Skaffold configuration')
   // The images every configuration of the file builds (a multi-config project's, their profiles' too): the project's
-  // own wherever one of them names it.
-  const built = new Set<string>()
-  for (const root of roots) {
-    const profiles = root.entries.get('profiles')
-    for (const holder of [root, ...(isSeq(profiles) ? profiles.items.filter(isMap) : [])]) builtImages(holder, built)
-  }
+  // own wherever one of them names it (../../built-images.ts, which ../../own-images.ts reads for manifests too).
+  const built = builtNames(skaffoldBuiltImages(roots))
   roots.forEach((root, index) => {
     const apiVersion = scalarText(root.entries.get('apiVersion'))
     const kind = scalarText(root.entries.get('kind'))
@@ -140,20 +133,6 @@ function readConfig(c: Config, holder: YamlMap): void {
     const containers = item.entries.get('containers')
     return isSeq(containers) ? containers.items : []
   })
-}
-
-/** `build.artifacts[].image`: the images this configuration builds. */
-function builtImages(holder: YamlMap, built: Set<string>): void {
-  const build = mapAt(holder, 'build')
-  const artifacts = build?.entries.get('artifacts')
-  if (!isSeq(artifacts)) return
-  for (const artifact of artifacts.items) {
-    const image = isMap(artifact) ? scalarText(artifact.entries.get('image'))?.trim() : undefined
-    if (!image) continue
-    built.add(image)
-    const parsed = parseImageRef(image)
-    if (parsed.ok) built.add(parsed.image.name)
-  }
 }
 
 /** The images the builders of `build.artifacts[]` pull: a buildpacks builder and run image, jib's and ko's base. */
@@ -459,9 +438,7 @@ function readPatches(c: Config, node: YamlNode | undefined): void {
 
 /** An image the configuration builds, at any tag (Skaffold tags what it builds itself). */
 function isBuilt(c: Config, ref: string): boolean {
-  if (c.built.has(ref)) return true
-  const parsed = parseImageRef(ref)
-  return parsed.ok && c.built.has(parsed.image.name)
+  return isBuiltImage(ref, c.built)
 }
 
 function mapAt(holder: YamlMap, key: string): YamlMap | undefined {

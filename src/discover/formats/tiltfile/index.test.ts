@@ -4,7 +4,7 @@ import {scanTree} from '../../../../tests/discover/tree.js'
 import {discoverers} from '../../registry.js'
 import type {DiscoverOutput} from '../../types.js'
 import {discoverer} from './index.js'
-import {callsOf, tokenize} from './starlark.js'
+import {callsOf, tokenize} from '../../starlark.js'
 
 function discover(text: string, file = 'Tiltfile') {
   return discoverer.discover({file, text}, {readText: () => null}) as Required<DiscoverOutput>

@@ -1,6 +1,6 @@
 /**
  * Tilt (https://docs.tilt.dev/api.html): a `Tiltfile`, the Starlark program `tilt up` runs. It is never run here: its
- * calls are read as written (./starlark.ts), and those whose arguments are literal strings are listed.
+ * calls are read as written (../../starlark.ts), and those whose arguments are literal strings are listed.
  * - `helm('path')` (Tilt's built-in: a local chart it renders): the chart as a local one (`file://path`), named by
  *   its folder.
  * - `helm_resource('name', 'chart', flags=[…])` (the tilt-extensions `helm_resource` extension: a chart `helm install`
@@ -16,7 +16,8 @@
  * - The values `helm(set=…)`, `helm_remote(set=…)` and `helm_resource`'s `--set` flags give the chart: their images
  *   (../../set-values.ts), less the ones the file builds.
  * - `docker_build('ref', …)` and `custom_build`: images the project builds, its own: not listed (a `dockerfile=` that
- *   the dockerfile format would not read by its name is reported). `k8s_yaml('path')`, `kustomize('path')`: files of
+ *   the dockerfile format would not read by its name is reported). The manifests of its folder and below do not list them either
+ *   (../../own-images.ts, with ../../built-images.ts). `k8s_yaml('path')`, `kustomize('path')`: files of
  *   the tree, read by their own formats.
  * A chart, repository or extension written otherwise than as a literal string (a variable, a concatenation, a loop's
  * value, a call) is computed when Tilt runs: reported at its line, never guessed.
@@ -25,7 +26,7 @@ import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
 import type {Location} from '../../../core/model.js'
 import {purlString} from '../../../core/purl-string.js'
-import {parseImageRef} from '../../../core/image-ref.js'
+import {builtNames, isBuiltImage, tiltBuiltImages} from '../../built-images.js'
 import {chartRef, localChartName, ociRef, repositoryUrl} from '../../chart-ref.js'
 import {chartVersionFields} from '../../chart-version.js'
 import {isDockerfile} from '../../file-names.js'
@@ -43,7 +44,7 @@ import {
   literalStrings,
   type Token,
   tokenize,
-} from './starlark.js'
+} from '../../starlark.js'
 
 export const discoverer: Discoverer = {
   id: 'tiltfile',
@@ -91,17 +92,9 @@ function discover({file, text}: DiscoverInput): Output {
       message: `not Starlark: ${p.message}`,
     })
   const t: Tilt = {file, dir: posix.dirname(file), out, repositories: new Map(), built: new Set()}
-  for (const call of calls) {
-    if (call.name === 'helm_repo') helmRepo(t, call)
-    const ref =
-      call.name === 'docker_build' || call.name === 'custom_build'
-        ? literalString(argumentOf(call, 0, 'ref'))
-        : undefined
-    if (ref === undefined) continue
-    t.built.add(ref.value)
-    const parsed = parseImageRef(ref.value)
-    if (parsed.ok) t.built.add(parsed.image.name)
-  }
+  for (const call of calls) if (call.name === 'helm_repo') helmRepo(t, call)
+  // ../../built-images.ts, which ../../own-images.ts reads for the project's manifests too.
+  for (const name of builtNames(tiltBuiltImages(calls))) t.built.add(name)
   for (const call of calls) {
     if (call.name === 'load') load(t, call)
     else if (call.name === 'helm') helm(t, call)
@@ -252,11 +245,7 @@ function setImages(t: Tilt, call: Call, arg: Argument | undefined, sets: readonl
     file: t.file,
     out: t.out,
     label: `${call.name}(…): values set`,
-    isOwn: (ref) => {
-      if (t.built.has(ref)) return true
-      const parsed = parseImageRef(ref)
-      return parsed.ok && t.built.has(parsed.image.name)
-    },
+    isOwn: (ref) => isBuiltImage(ref, t.built),
   })
 }
 
