@@ -14,6 +14,7 @@
 import {posix} from 'node:path'
 import type {ImageOverride} from './image-override.js'
 import {trimEnd} from '../core/trim-end.js'
+import {folderListing} from './folder-listing.js'
 import {perScan} from './per-scan.js'
 import type {DiscoverContext} from './types.js'
 import {readYaml} from './yaml.js'
@@ -67,7 +68,6 @@ export function includingKustomizations(file: string, context: DiscoverContext):
 }
 
 const candidates = perScan(() => new Map<string, readonly string[]>())
-const listings = perScan(() => new Map<string, readonly string[] | null>())
 
 /**
  * The folders a kustomization building a file of `dir` may be in: `dir`, the folders above it, and their entries
@@ -83,27 +83,17 @@ function candidateFolders(dir: string, context: DiscoverContext): readonly strin
   const out = new Set<string>()
   for (const folder of foldersAbove(posix.join(dir, '_'))) {
     out.add(folder)
-    const names = listing(folder, context) ?? []
+    const names = folderListing(folder, context) ?? []
     if (names.length > MAX_FOLDER) continue
     for (const name of names) out.add(posix.join(folder, name))
     if (!names.includes(OVERLAYS)) continue
     const overlays = posix.join(folder, OVERLAYS)
-    const variants = listing(overlays, context) ?? []
+    const variants = folderListing(overlays, context) ?? []
     if (variants.length <= MAX_FOLDER) for (const name of variants) out.add(posix.join(overlays, name))
   }
   const list = [...out]
   cache.set(dir, list)
   return list
-}
-
-/** The names in a folder (context.listDir, which obeys --include and --exclude), once per scan; null for no folder. */
-function listing(dir: string, context: DiscoverContext): readonly string[] | null {
-  const cache = listings(context)
-  const known = cache.get(dir)
-  if (known !== undefined) return known
-  const names = context.listDir?.(dir) ?? null
-  cache.set(dir, names)
-  return names
 }
 
 /** The folder kustomize's documentation keeps the variants of a base in. */
@@ -233,7 +223,7 @@ function kustomizationIn(dir: string, context: DiscoverContext): Listing | null 
   if (cached !== undefined) return cached
   let found: Listing | null = null
   // With listings, a folder's names tell which kustomization file it has (and a file, none) without a look at each.
-  const names = context.listDir ? listing(dir, context) : undefined
+  const names = context.listDir ? folderListing(dir, context) : undefined
   for (const name of KUSTOMIZATION_NAMES) {
     const file = posix.join(dir, name)
     if (names !== undefined ? !names?.includes(name) : !exists(file, context)) continue
@@ -334,7 +324,7 @@ function makefileFacts(folder: string, context: DiscoverContext): MakeFacts {
   const known = cache.get(folder)
   if (known) return known
   const found: MakeFacts = {sets: [], renders: []}
-  const names = context.listDir ? listing(folder, context) : undefined
+  const names = context.listDir ? folderListing(folder, context) : undefined
   for (const name of MAKEFILE_NAMES) {
     const file = posix.join(folder, name)
     if (names !== undefined ? !names?.includes(name) : !exists(file, context)) continue

@@ -28,6 +28,7 @@ import {
   TILT_BUILD_CALLS,
   tiltBuiltImages,
 } from './built-images.js'
+import {folderListing} from './folder-listing.js'
 import {perScan} from './per-scan.js'
 import {callsOf, tokenize} from './starlark.js'
 import type {DiscoverContext} from './types.js'
@@ -131,21 +132,10 @@ function buildsFor(dir: string, context: DiscoverContext): ReadonlyMap<string, B
 }
 
 const EMPTY: ReadonlyMap<string, Builder> = new Map()
-const listings = perScan(() => new Map<string, readonly string[] | null>())
-
-/** The names in a folder (context.listDir, which obeys --include and --exclude), once per scan; null for no folder. */
-function listing(dir: string, context: DiscoverContext): readonly string[] | null {
-  const cache = listings(context)
-  const known = cache.get(dir)
-  if (known !== undefined) return known
-  const names = context.listDir?.(dir) ?? null
-  cache.set(dir, names)
-  return names
-}
 
 /** Whether a folder is in the scan: listed (with listings), else any folder but the top of a relative path. */
 function inside(dir: string, context: DiscoverContext): boolean {
-  if (context.listDir) return listing(dir, context) !== null
+  if (context.listDir) return folderListing(dir, context) !== null
   return dir !== '' && dir !== '/' && !dir.startsWith('..')
 }
 
@@ -161,7 +151,7 @@ function buildsIn(dir: string, context: DiscoverContext): ReadonlyMap<string, Bu
       for (const key of [image.image, image.name]) if (key !== undefined && !out.has(key)) out.set(key, builder)
     }
   }
-  const names = context.listDir ? (listing(dir, context) ?? []) : undefined
+  const names = context.listDir ? (folderListing(dir, context) ?? []) : undefined
   const has = (name: string) =>
     names !== undefined ? names.includes(name) : (context.exists?.(posix.join(dir, name)) ?? true)
   const skaffoldFiles = SKAFFOLD_NAMES.filter(has)
