@@ -289,6 +289,11 @@ export const ERRORS = {
     hint: 'check with `stewards rules validate FILE`; the rule format is described in rules/README.md',
   },
   'sbom-too-deep': {exit: 2, meaning: 'SBOM components are nested deeper than stewards reads'},
+  'script-too-large': {
+    exit: 2,
+    meaning:
+      'a script stewards tokenizes without running it (a Tiltfile) is over 1 MiB (1,048,576 characters), far larger than such files are: not read (for the memory of the reader)',
+  },
   'snapshot-invalid': {
     exit: 3,
     meaning: 'the `--snapshot` file is neither a cache bundle nor a recorded collection',

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest'
 import {scanTree} from '../../../../tests/discover/tree.js'
 import {discoverers} from '../../registry.js'
 import type {DiscoverOutput} from '../../types.js'
-import {discoverer} from './index.js'
+import {discoverer, MAX_TILTFILE} from './index.js'
 import {callsOf, tokenize} from '../../starlark.js'
 
 function discover(text: string, file = 'Tiltfile') {
@@ -133,17 +133,54 @@ describe('tiltfile', () => {
     ])
   })
 
-  it('reads a megabyte of nested or unclosed calls at once (linear)', () => {
-    const nested = `k8s_yaml(${'helm('.repeat(200_000)}'./c'${')'.repeat(200_000)})`
+  it('reads a megabyte of nested or unclosed calls at once (linear), its problems counted past twenty', () => {
+    const nested = `k8s_yaml(${'helm('.repeat(170_000)}'./c'${')'.repeat(170_000)})`
     const out = discover(nested)
     // The innermost is literal; each of the others is given a call, which is computed.
-    expect(rows(out)).toEqual(['1:1000010 chart c - local file://./c dev -'])
-    expect(skips(out).length).toBe(199_999)
-    const open = discover(`${'helm_resource('.repeat(80_000)}`)
+    expect(rows(out)).toEqual(['1:850010 chart c - local file://./c dev -'])
+    expect(skips(out).length).toBe(169_999)
     expect(out.errors).toEqual([])
-    expect(open.errors.length).toBe(80_000)
+    const open = discover(`${'helm_resource('.repeat(70_000)}`)
+    expect(open.errors.length).toBe(21)
+    expect(errors(open).at(-1)).toBe(
+      '1:281 invalid-entry not Starlark: 69,980 more problems from here on, not listed one by one',
+    )
     const quotes = discover(`helm('${"\\'".repeat(500_000)}`)
     expect(errors(quotes)).toEqual(['1:6 invalid-entry not Starlark: a string literal is not closed'])
+  })
+
+  it('takes a repo/chart-shaped path that holds a chart as local, as helm does, and says what it does not read', async () => {
+    const tiltfile = [
+      "helm_resource('web', 'deploy/web', flags=['--version=0.1.0', '--set-json=image={\"repository\":\"x\"}'])",
+      "helm_resource('db', 'bitnami/postgresql', flags=flags)",
+      "load('ext://helm_resource', hr='helm_resource', 'helm_repo')",
+      "hr('cache', 'bitnami/redis')",
+      '',
+    ].join('\n')
+    const inventory = await scanTree(
+      {Tiltfile: tiltfile, 'deploy/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n'},
+      {discoverers: discoverers.filter((d) => d.id === 'tiltfile')},
+    )
+    expect(inventory.errors).toEqual([])
+    expect(
+      inventory.components.map(
+        (c) => `${c.locations[0].line} ${c.ref} ${c.local ? 'local' : '-'} ${c.repository ?? '-'}`,
+      ),
+    ).toEqual(['3 ext://helm_resource - -', '2 postgresql - -', '1 web@0.1.0 local file://deploy/web'])
+    expect(inventory.skipped.map((k) => `${k.line} ${k.message}`)).toEqual([
+      '1 helm_resource(…): --set-json values are not read: the images they set are not listed',
+      '2 helm_resource(…): chart bitnami/postgresql: chart repository bitnami is not declared by a helm_repo() of this file (`helm repo add` may have declared it): listed without its repository',
+      '2 helm_resource(…): the flags are computed (a variable, a concatenation or a call), which is not evaluated: the chart is listed without the version they may give, and the images their --set values may give are not listed',
+      '3 load(…) binds helm_resource as hr: calls by that name are not read',
+    ])
+  })
+
+  it('does not read a Tiltfile over 1 MiB (real ones are a few KB; the reader keeps a token per operator)', () => {
+    const out = discover(`helm('./c')\n${'#'.repeat(MAX_TILTFILE)}`)
+    expect(rows(out)).toEqual([])
+    expect(errors(out)).toEqual([
+      '-:- script-too-large a Tiltfile of 1,048,588 characters, over the 1,048,576 a Tiltfile is read up to: not read',
+    ])
   })
 
   it('lists the images values set by helm(set=…), helm_resource --set flags and helm_remote(set=…), not those the file builds', () => {

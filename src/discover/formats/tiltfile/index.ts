@@ -34,7 +34,7 @@ import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {chartComponent, emptyOutput, type Output} from '../../output.js'
 import {type SetValue, setValueImages} from '../../set-values.js'
 import type {YamlScalar} from '../../yaml-tree.js'
-import type {DiscoverInput, Discoverer} from '../../types.js'
+import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {
   type Argument,
   argumentOf,
@@ -54,6 +54,14 @@ export const discoverer: Discoverer = {
   discover,
 }
 
+/**
+ * A Tiltfile over this many characters is not read: real ones are a few KB (tilt-extensions' largest is 10 KB), and the
+ * reader keeps a token per operator (8 MiB of `)` took 2.75 GB).
+ */
+export const MAX_TILTFILE = 1 << 20
+/** At most this many syntax problems of one file are reported, then how many more there were. */
+const MAX_PROBLEMS = 20
+
 /** Where `load('ext://…')` extensions come from unless the file registers another repository. */
 const EXTENSIONS_REPOSITORY = 'https://github.com/tilt-dev/tilt-extensions'
 
@@ -62,6 +70,7 @@ const CALLS = new Set(['load', 'helm', 'helm_resource', 'helm_repo', 'helm_remot
 interface Tilt {
   file: string
   dir: string
+  context: DiscoverContext
   out: Output
   /** `helm_repo` names → their URL (undefined when computed). */
   repositories: Map<string, string | undefined>
@@ -69,8 +78,16 @@ interface Tilt {
   built: Set<string>
 }
 
-function discover({file, text}: DiscoverInput): Output {
+function discover({file, text}: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
+  if (text.length > MAX_TILTFILE) {
+    out.errors.push({
+      file,
+      code: 'script-too-large',
+      message: `a Tiltfile of ${text.length.toLocaleString('en-US')} characters, over the ${MAX_TILTFILE.toLocaleString('en-US')} a Tiltfile is read up to: not read`,
+    })
+    return out
+  }
   const {tokens, problem} = tokenize(text)
   if (problem !== undefined) {
     out.errors.push({
@@ -83,7 +100,7 @@ function discover({file, text}: DiscoverInput): Output {
     return out
   }
   const {calls, problems} = callsOf(tokens, CALLS)
-  for (const p of problems)
+  for (const p of problems.slice(0, MAX_PROBLEMS))
     out.errors.push({
       file,
       line: p.line,
@@ -91,7 +108,17 @@ function discover({file, text}: DiscoverInput): Output {
       code: 'invalid-entry',
       message: `not Starlark: ${p.message}`,
     })
-  const t: Tilt = {file, dir: posix.dirname(file), out, repositories: new Map(), built: new Set()}
+  if (problems.length > MAX_PROBLEMS) {
+    const last = problems[MAX_PROBLEMS]
+    out.errors.push({
+      file,
+      line: last.line,
+      column: last.column,
+      code: 'invalid-entry',
+      message: `not Starlark: ${(problems.length - MAX_PROBLEMS).toLocaleString('en-US')} more problems from here on, not listed one by one`,
+    })
+  }
+  const t: Tilt = {file, dir: posix.dirname(file), context, out, repositories: new Map(), built: new Set()}
   for (const call of calls) if (call.name === 'helm_repo') helmRepo(t, call)
   // ../../built-images.ts, which ../../own-images.ts reads for the project's manifests too.
   for (const name of builtNames(tiltBuiltImages(calls))) t.built.add(name)
@@ -137,6 +164,17 @@ function load(t: Tilt, call: Call): void {
   if (module === undefined) {
     computed(t, call, arg, 'module')
     return
+  }
+  // `load('ext://helm_resource', hr='helm_resource')`: its calls go by another name, which is not read.
+  for (const a of call.args) {
+    const symbol = a.keyword === undefined ? undefined : literalString(a)?.value
+    if (symbol !== undefined && CALLS.has(symbol) && a.keyword !== symbol)
+      t.out.skipped.push({
+        file: t.file,
+        line: a.line,
+        reason: 'unsupported',
+        message: `load(…) binds ${symbol} as ${elide(a.keyword ?? '', 100)}: calls by that name are not read`,
+      })
   }
   if (!module.value.startsWith('ext://')) return
   t.out.components.push(
@@ -196,7 +234,26 @@ function helmResource(t: Tilt, call: Call): void {
   const flagsArg = call.args.find((a) => a.keyword === 'flags')
   const flags = literalStrings(flagsArg)
   listChart(t, call, chart, flagVersion(flags ?? []))
+  if (flagsArg !== undefined && flags === undefined) {
+    t.out.skipped.push({
+      file: t.file,
+      line: flagsArg.line,
+      reason: 'unsupported',
+      message: `${call.name}(…): the flags are computed (a variable, a concatenation or a call), which is not evaluated: the chart is listed without the version they may give, and the images their --set values may give are not listed`,
+    })
+    return
+  }
   setImages(t, call, flagsArg, flags === undefined ? undefined : flagSets(flags))
+  for (const flag of flags ?? []) {
+    const name = flag.value.trim().split('=', 1)[0]
+    if (name === '--set-json' || name === '--set-file' || name === '--values' || name === '-f')
+      t.out.skipped.push({
+        file: t.file,
+        line: flag.line,
+        reason: 'unsupported',
+        message: `${call.name}(…): ${name} values are not read: the images they set are not listed`,
+      })
+  }
 }
 
 /** The values of `--set`, `--set-string` flags (`--set=a=b` or `'--set', 'a=b'`). */
@@ -294,6 +351,11 @@ function listChart(t: Tilt, call: Call, chart: Token, version: string | undefine
       })
       return
     case 'repo': {
+      // helm takes a path that holds a chart before a repository's chart (`deploy/web` with deploy/web/Chart.yaml).
+      if (t.context.exists?.(posix.join(t.dir, written, 'Chart.yaml'))) {
+        listLocal(t, chart, version)
+        return
+      }
       const known = t.repositories.has(ref.repo)
       const url = t.repositories.get(ref.repo)
       if (!known)
