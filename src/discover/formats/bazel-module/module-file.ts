@@ -1,7 +1,7 @@
 /**
  * MODULE.bazel (https://bazel.build/rules/lib/globals/module): the `bazel_dep`s of the root module, with what the
  * overrides of the same file say of where each comes from. Read as literals, and the top-level variables, `+`, `%s`,
- * `.format()` and a join of literals evaluated as Starlark does (./starlark.ts); never run. A `bazel_dep` is
+ * `.format()` and a join of literals evaluated as Starlark does (../../starlark.ts); never run. A `bazel_dep` is
  * listed whenever its name is read: a version, a `dev_dependency` or an override's field that cannot be read is
  * reported and left unknown, never guessed, and never drops the dependency.
  */
@@ -15,7 +15,7 @@ import {lockfileError} from '../../lockfile-support/problems.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {DiscoverContext} from '../../types.js'
 import {bazelrcRegistries} from './bazelrc.js'
-import {type Arg, type Call, type Place, readCalls, type Value} from './starlark.js'
+import {type Place, readCalls, type Value, type ValueArg as Arg, type ValueCall as Call} from '../../starlark.js'
 
 const OVERRIDES = new Set([
   'single_version_override',
