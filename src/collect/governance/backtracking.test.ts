@@ -160,7 +160,9 @@ describe("README links to a file of the repository, and a linked file's members"
       {owner: 'o', name: 'r', path: 'TEAM.md', from: 'README.md:1'},
     ])
     const team = [`## ${'current '.repeat(long / 8)}members`, '- @eve-x', '## Members', '- @ada-l'].join('\n')
-    const {roles} = parseGovernanceFiles([{path: 'TEAM.md', content: team}])
+    const origin = {place: 'pointer' as const, repo: 'github.com/o/r', via: 'README.md:1'}
+    const file = {path: 'external/o__r/TEAM.md', content: team, origin}
+    const {roles} = parseGovernanceFiles([file], {host: 'github.com', owner: 'o', name: 'r'})
     expect(roles.map((r) => [r.login, r.role, r.line])).toEqual([['ada-l', 'maintainer', 4]])
   })
 })

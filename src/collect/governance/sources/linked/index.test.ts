@@ -41,6 +41,23 @@ describe('real files: webpack/webpack README.md and WORKING_GROUP.md (__fixtures
     expect(roles.filter((r) => r.declaredAffiliation)).toEqual([])
   })
 
+  it("reads the file only when the repository's own README links it, never where found", () => {
+    const people = (file: object) => parseGovernanceFiles([file as never], project).roles.map((r) => [r.login, r.role])
+    // In the repository's tree (a vendored copy), through another file's pointer, another repository's, or no project.
+    expect(people({path: 'WORKING_GROUP.md', content: workingGroup.content})).toEqual([])
+    expect(people({path: 'vendor/example/WORKING_GROUP.md', content: workingGroup.content})).toEqual([])
+    expect(people({...workingGroup, origin: {...workingGroup.origin, via: 'MAINTAINERS.md:3'}})).toEqual([])
+    expect(
+      people({...workingGroup, origin: {...workingGroup.origin, via: 'external/webpack__cli/README.md:3'}}),
+    ).toEqual([])
+    expect(people({...workingGroup, origin: {...workingGroup.origin, repo: 'github.com/webpack/other'}})).toEqual([])
+    expect(parseGovernanceFiles([workingGroup]).roles).toEqual([])
+    expect(people(workingGroup).slice(0, 2)).toEqual([
+      ['alexander-akait', 'maintainer'],
+      ['avivkeller', 'maintainer'],
+    ])
+  })
+
   it("takes the working group as the maintainers, before the README's TSC", () => {
     const {roles, teams} = parseGovernanceFiles([readme, workingGroup], project)
     const maintainers = selectMaintainers(roles, teams)
