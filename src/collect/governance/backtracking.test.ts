@@ -166,3 +166,15 @@ describe("README links to a file of the repository, and a linked file's members"
     expect(roles.map((r) => [r.login, r.role, r.line])).toEqual([['ada-l', 'maintainer', 4]])
   })
 })
+
+describe('a sentence introducing a list, and where a pointed file came from', () => {
+  it('are told in one pass (eight lines at the line cap of "thanks sponsors " before a list, a 1 MiB `via`)', () => {
+    const sentence = Array.from({length: 8}, () => `${'thanks sponsors '.repeat((MAX_GOVERNANCE_LINE - 40) / 16)}`)
+    const content = ['## Maintainers', '- @ada-l', '', ...sentence, 'and the people below:', '- @bob-t'].join('\n')
+    const {roles} = parseGovernanceFiles([{path: 'README.md', content}])
+    expect(roles.map((r) => [r.login, r.role])).toEqual([['ada-l', 'maintainer']])
+    const origin = {place: 'pointer' as const, repo: 'github.com/o/r', via: `README.md:${'1'.repeat(1 << 20)}x`}
+    const file = {path: 'external/o__r/TEAM.md', content: '## Members\n- @eve-x', origin}
+    expect(parseGovernanceFiles([file], {host: 'github.com', owner: 'o', name: 'r'}).roles).toEqual([])
+  })
+})

@@ -103,10 +103,19 @@ const MEANINGS: Array<[RegExp, SectionMeaning]> = [
   ],
 ]
 
+/** The words of `text` saying its people hold no role we track ("thanks", "sponsors", "triage", "team"), lower case. */
+export function nonRoleWords(text: string): string[] {
+  return NONE_WORDS.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[0].toLowerCase()))
+}
+
 export function sectionMeaning(text: string): SectionMeaning {
   for (const [pattern, meaning] of MEANINGS) if (pattern.test(text)) return meaning
   return 'inherit'
 }
+
+const NONE_WORDS = MEANINGS.filter(([, meaning]) => meaning === 'none').map(
+  ([pattern]) => new RegExp(pattern.source, 'gi'),
+)
 
 /**
  * What a heading or label says in a MAINTAINERS file, where every person is a maintainer unless told otherwise: a team

@@ -11,6 +11,7 @@ import {
   isLogin,
   loginsIn,
   maintainersFileMeaning,
+  nonRoleWords,
   peopleNamed,
   type SectionMeaning,
   sectionMeaning,
@@ -283,13 +284,15 @@ export function parseMarkdownRoles(
     if (!continuation && isLabel(text)) {
       inItem = false
       // A label may end a sentence begun on the lines above: its words count with theirs.
-      const said = words(text) + (item ? 0 : sentenceWordsBefore(lines, i))
+      const before = item ? [] : sentenceBefore(lines, i)
+      const said = words(text) + before.length
       label = {text: plain(text).replace(/:$/, '').trim(), ...meaningOf(plain(text)), words: said}
-      // A sentence introducing a list says what it is about, the heading names its people: one naming no role we track
-      // ("... the contributions from our prior core contributors, for whom we are forever grateful:" under "Core
-      // Contributor Alumni": chaijs/chai README.md) leaves them the heading's role.
-      if (label.meaning === 'none' && said > LABEL_NAME_WORDS && headings.some((h) => ROLE_MEANING(h.meaning)))
-        label.meaning = 'inherit'
+      // A sentence introducing a list says what it is about, the heading names its people: one naming no role and
+      // speaking of the heading's people ("... the contributions from our prior core contributors, for whom we are
+      // forever grateful:" under "Core Contributor Alumni": chaijs/chai README.md) leaves them the heading's role; one
+      // saying thanks, sponsors, release managers ("Many thanks to the following people...") gives them none.
+      if ((label.meaning === 'none' || label.meaning === 'inherit') && said > LABEL_NAME_WORDS)
+        label.meaning = introduced(`${before.reverse().join(' ')} ${plain(text)}`, label.meaning, headings, everyLine)
       if (label.meaning !== 'none' && label.meaning !== 'inherit')
         for (const team of teamsIn(text)) result.teams.push({team, file: file.path, line: lineNo, section: label.text})
       continue
@@ -393,7 +396,12 @@ const SENTENCE_LINES = 8
  * written one a line, without bullets, are a list, not a sentence.
  */
 function sentenceWordsBefore(lines: readonly string[], index: number): number {
-  let count = 0
+  return sentenceBefore(lines, index).length
+}
+
+/** The words of the sentence a paragraph line ends, on the lines above it (last first). */
+function sentenceBefore(lines: readonly string[], index: number): string[] {
+  const found: string[] = []
   for (let j = index - 1; j >= 0 && index - j <= SENTENCE_LINES; j--) {
     const line = lines[j].trim()
     // A fence or the end of a comment is no paragraph text either (what is inside them was never read).
@@ -401,11 +409,37 @@ function sentenceWordsBefore(lines: readonly string[], index: number): number {
     if (/^([|#<>]|[-=*_]{3,}\s*$)/.test(line) || loginsIn(line).length) break
     const tokens = plain(line).split(/\s+/).filter(Boolean)
     for (let k = tokens.length - 1; k >= 0; k--) {
-      if (/[.!?:]["')\]*]*$/.test(tokens[k])) return count
-      count++
+      if (/[.!?:]["')\]*]*$/.test(tokens[k])) return found
+      found.push(tokens[k])
     }
   }
-  return count
+  return found
+}
+
+/**
+ * What a sentence introducing a list that names no role (`meaning`: `none` or `inherit`) gives its people: the role of
+ * the nearest heading saying anything (`inherit`) when every word it has saying "no role" (thanks, sponsors, triage,
+ * managers, contributors: names.ts) is one that heading says too ("our prior core contributors" under "Core Contributor
+ * Alumni": chaijs/chai README.md), so it speaks of the heading's people; otherwise none ("Many thanks to the following
+ * people..." under "Maintainers"). A sentence naming a role on its lines above keeps its label's meaning.
+ */
+function introduced(
+  sentence: string,
+  meaning: SectionMeaning,
+  headings: readonly Heading[],
+  every: boolean,
+): SectionMeaning {
+  if (ROLE_MEANING(sectionMeaning(sentence))) return meaning
+  let heading: Heading | undefined
+  for (let i = headings.length - 1; i >= 0 && !heading; i--)
+    if (headings[i].meaning !== 'inherit') heading = headings[i]
+  if (!ROLE_MEANING(heading ? heading.meaning : every ? 'maintainer' : 'none')) return meaning
+  const own = new Set(heading ? nonRoleWords(plain(heading.text)).map(singular) : [])
+  return nonRoleWords(sentence).every((word) => own.has(singular(word))) ? 'inherit' : 'none'
+}
+
+function singular(word: string): string {
+  return word.endsWith('s') ? word.slice(0, -1) : word
 }
 
 function words(text: string): number {
