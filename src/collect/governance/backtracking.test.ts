@@ -5,6 +5,7 @@
 import {describe, expect, it} from 'vitest'
 import {parseGovernanceFiles, pointersIn} from './index.js'
 import {MAX_GOVERNANCE_LINE} from './limits.js'
+import {maintainersFileMeaning} from './names.js'
 import {parseMaintainersText} from './parsers/text.js'
 
 const spaces = (n: number) => '\t'.repeat(n)
@@ -176,5 +177,12 @@ describe('a sentence introducing a list, and where a pointed file came from', ()
     const origin = {place: 'pointer' as const, repo: 'github.com/o/r', via: `README.md:${'1'.repeat(1 << 20)}x`}
     const file = {path: 'external/o__r/TEAM.md', content: '## Members\n- @eve-x', origin}
     expect(parseGovernanceFiles([file], {host: 'github.com', owner: 'o', name: 'r'}).roles).toEqual([])
+  })
+})
+
+describe("a MAINTAINERS file's team heading", () => {
+  it('is told in one pass (1 MiB of "release -" before "team")', () => {
+    expect(maintainersFileMeaning(`${'release -'.repeat((1 << 20) / 9)} team`)).toBe('maintainer')
+    expect(maintainersFileMeaning(`${'release -'.repeat((1 << 20) / 9)} x team`)).toBe('none')
   })
 })
