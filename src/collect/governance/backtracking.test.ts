@@ -156,7 +156,9 @@ describe('rolls of maintainers "since" a year', () => {
 describe("README links to a file of the repository, and a linked file's members", () => {
   it('are told in one pass (long runs of "](", of "](<", of "current " before "members")', () => {
     const long = MAX_GOVERNANCE_LINE - 40
-    const content = [`Maintained by ${'](a'.repeat(long / 6)} ${'](<'.repeat(long / 6)} [g](./TEAM.md)`].join('\n')
+    const content = [
+      `This repository is maintained by ${'](a'.repeat(long / 7)} ${'](<'.repeat(long / 7)} [g](./TEAM.md)`,
+    ].join('\n')
     expect(pointersIn([{path: 'README.md', content}], {host: 'github.com', owner: 'o', name: 'r'})).toEqual([
       {owner: 'o', name: 'r', path: 'TEAM.md', from: 'README.md:1'},
     ])
@@ -184,5 +186,17 @@ describe("a MAINTAINERS file's team heading", () => {
   it('is told in one pass (1 MiB of "release -" before "team")', () => {
     expect(maintainersFileMeaning(`${'release -'.repeat((1 << 20) / 9)} team`)).toBe('maintainer')
     expect(maintainersFileMeaning(`${'release -'.repeat((1 << 20) / 9)} x team`)).toBe('none')
+  })
+})
+
+describe('a README sentence saying the repository is maintained by a group', () => {
+  it('is told in one pass (1 MiB of lines of " *`" and ". " runs before "is maintained by")', () => {
+    const line = (run: string) =>
+      `${run.repeat((MAX_GOVERNANCE_LINE - 60) / run.length)} is maintained by [t](./TEAM.md)`
+    const lines = Array.from({length: Math.ceil((1 << 20) / MAX_GOVERNANCE_LINE)}, (_, i) => line(i % 2 ? ' *`' : '. '))
+    const content = [...lines, 'This repository is maintained by the [team](./TEAM.md).'].join('\n')
+    expect(pointersIn([{path: 'README.md', content}], {host: 'github.com', owner: 'o', name: 'r'})).toEqual([
+      {owner: 'o', name: 'r', path: 'TEAM.md', from: `README.md:${lines.length + 1}`},
+    ])
   })
 })

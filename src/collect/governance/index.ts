@@ -24,7 +24,7 @@ import type {
 
 export {MAX_GOVERNANCE_FILE_BYTES} from './limits.js'
 export {readGovernanceDir} from './read-dir.js'
-export {caseVariants, externalPrefix, inRoot, placeOf, root} from './paths.js'
+export {caseVariants, externalPrefix, inRoot, isGroupFile, placeOf, root} from './paths.js'
 export {governanceSources} from './registry.js'
 export {type RoleGroup, type RoleGroupId, roleGroups, selectMaintainers, selectRoles} from './select.js'
 export type {

@@ -94,6 +94,24 @@ describe('README links to a file of the repository', () => {
     expect(pointersIn([other], {host: 'github.com', owner: 'example', name: 'widget'})).toEqual([])
   })
 
+  it('are followed only from a sentence whose subject is the repository itself: "This repository", "The project", its name', () => {
+    const lines = [
+      'This project is maintained by the [Core Team](./TEAM.md).',
+      'Thanks! - **The webpack repository** is maintained by the [Working Group](docs/WORKING_GROUP.md).',
+      'Widget is maintained by [the widget team](./widget-team.md).',
+      '> The website is maintained by the [docs team](./website/TEAM.md).',
+      'Docs maintained by the [docs team](./docs/TEAM.md).',
+      'This plugin, maintained by the [plugin team](./plugins/TEAM.md), is separate.',
+      'Our CI is maintained by the [infra team](./infra/TEAM.md). See [all teams](./teams/TEAM.md).',
+      'A fork of x, which is maintained by [them](./them/TEAM.md).',
+    ]
+    const found = (line: string) =>
+      pointersIn([{path: 'README.md', content: line}], {host: 'github.com', owner: 'example', name: 'widget'}).map(
+        (p) => p.path,
+      )
+    expect(lines.map(found)).toEqual([['TEAM.md'], ['docs/WORKING_GROUP.md'], ['widget-team.md'], [], [], [], [], []])
+  })
+
   it('lead to files named for a group', () => {
     const named = ['WORKING_GROUP.md', 'working-groups.md', 'TEAM.md', 'core-team.markdown', 'MAINTAINERS.md']
     expect(named.filter(isGroupFile)).toEqual(named)
