@@ -4,6 +4,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {parseGovernanceFiles, pointersIn} from './index.js'
+import {relativeLinks} from './links.js'
 import {MAX_GOVERNANCE_LINE} from './limits.js'
 import {maintainersFileMeaning} from './names.js'
 import {parseMaintainersText} from './parsers/text.js'
@@ -198,5 +199,12 @@ describe('a README sentence saying the repository is maintained by a group', () 
     expect(pointersIn([{path: 'README.md', content}], {host: 'github.com', owner: 'o', name: 'r'})).toEqual([
       {owner: 'o', name: 'r', path: 'TEAM.md', from: `README.md:${lines.length + 1}`},
     ])
+  })
+})
+
+describe("a Markdown link's target and title", () => {
+  it('are told in one pass (1 MiB of `](a "`, of `](a  `, of `](<a> \'`)', () => {
+    for (const run of ['](a "', '](a          ', "](<a> '"])
+      expect(relativeLinks(`${run.repeat((1 << 20) / run.length)}[t](./TEAM.md "x")`)).toEqual(['TEAM.md'])
   })
 })

@@ -54,14 +54,6 @@ interface Table {
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
 /**
- * A label or heading naming a role since a year ("Meet our maintainers since 2008:", urllib3/urllib3 README.md): the
- * role it names is read without the span of time. Such a roll may hold people who have left, and marks one of them
- * "Current Lead:", but it never says which of the others left: all keep the role it names. Reading them as emeritus
- * would be a claim the file does not make (urllib3's CODEOWNERS names two of them as current approvers), and a
- * project would be reported with one maintainer.
- */
-const ROLL = /\bsince (?:19|20)\d\d\b/i
-/**
  * A line starting with an autolink (`<https://github.com/mcollina>`, `<a@b.c>`) is a paragraph, not an HTML block: a
  * scheme or an address is no tag name (https://spec.commonmark.org/0.31.2/#autolinks).
  */
@@ -136,7 +128,7 @@ export function parseMarkdownRoles(
   let previousFilled = false
   const seen = new Set<string>()
   const meaningOf = (text: string): {meaning: SectionMeaning} =>
-    options.members && MEMBERS.test(text.trim()) ? {meaning: options.members} : rollMeaning(text, everyLine)
+    options.members && MEMBERS.test(text.trim()) ? {meaning: options.members} : labelMeaning(text, everyLine)
 
   const current = (): {meaning: SectionMeaning; section?: string} => {
     if (label && label.meaning !== 'inherit') return {meaning: label.meaning, section: innermost(headings, label)}
@@ -486,12 +478,14 @@ export function withoutCode(text: string, rst = false): string {
 const PROCESS =
   /\b(becom\w*|add\w*|remov\w*|expect\w*|responsib\w*|dut(y|ies)|nominat\w*|elect\w*|promot\w*|requirement\w*|process|inactiv\w*|stepping|step down|changes?|how|what|why|when|decision\w*|conflict\w*|onboard\w*|offboard\w*|privileges?|rights|should|can|must|lifecycle|criteria|qualif\w*|vot\w*|term\w*)\b/i
 
-/** What a heading or label says, a roll's span of time aside (`ROLL`). */
-function rollMeaning(text: string, everyLine: boolean): {meaning: SectionMeaning} {
+/**
+ * What a heading or label says. A role named since a year ("Meet our maintainers since 2008:", urllib3/urllib3
+ * README.md) is that role: the span of time names no role, so all on such a roll keep it (which of them left, it never
+ * says).
+ */
+function labelMeaning(text: string, everyLine: boolean): {meaning: SectionMeaning} {
   // In a MAINTAINERS file a team named by its work ("Release team") is maintainers (names.ts maintainersFileMeaning).
-  const meaning = everyLine ? maintainersFileMeaning : sectionMeaning
-  if (!ROLL.test(text)) return {meaning: meaning(text)}
-  return {meaning: meaning(text.replace(ROLL, ' '))}
+  return {meaning: everyLine ? maintainersFileMeaning(text) : sectionMeaning(text)}
 }
 
 function isProcess(heading: string): boolean {

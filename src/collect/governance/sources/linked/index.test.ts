@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parseGovernanceFiles, pointersIn, selectMaintainers} from '../../index.js'
+import {relativeLinks} from '../../links.js'
 import {isGroupFile} from '../../paths.js'
 
 const real = (path: string) =>
@@ -110,6 +111,18 @@ describe('README links to a file of the repository', () => {
         (p) => p.path,
       )
     expect(lines.map(found)).toEqual([['TEAM.md'], ['docs/WORKING_GROUP.md'], ['widget-team.md'], [], [], [], [], []])
+  })
+
+  it('are paths of the repository: a title dropped, no Windows path or home folder', () => {
+    const line = [
+      '[a](./TEAM.md "The team")',
+      "[b](docs/core-team.md  'Core')",
+      '[c](.\\WIN-TEAM.md)',
+      '[d](~/HOME-TEAM.md)',
+      '[e](docs\\teams.md)',
+      '[f](<./wg/TEAM.md> "WG")',
+    ].join(' ')
+    expect(relativeLinks(line)).toEqual(['TEAM.md', 'docs/core-team.md', 'wg/TEAM.md'])
   })
 
   it('lead to files named for a group', () => {
