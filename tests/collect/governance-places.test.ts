@@ -128,12 +128,20 @@ describe('maintainers and policies where projects keep them (GitHub emulator)', 
     ])
   })
 
+  it("does not follow an absolute link to the repository's own file not named for a group (CONTRIBUTING.md)", () => {
+    const gizmo = project('example-wg/gizmo')
+    expect(gizmo.governance.filter((f) => f.origin?.place === 'pointer')).toEqual([])
+    expect(gizmo.searched?.filter((s) => s.place === 'pointer')).toEqual([])
+    expect(governanceOf(gizmo).maintainers.holders).toEqual([])
+  })
+
   it('reads each organisation and the foundation once in the run: within the request budget cold, none warm', async () => {
     const commits = cold.projects.reduce((n, p) => n + p.commits.length, 0)
     expect(cold.requests.total).toBeLessThanOrEqual(4 * PLACES_REPOS.length + commits / 100)
     const graphql = emulator.requests.filter((r) => r.method === 'POST')
     // One governance query per project (the shared places ride in the first of each organisation) + profiles + the
-    // file example-wg/gadget's README links (TEAM.md, never asked of every repository).
+    // file example-wg/gadget's README links (TEAM.md, never asked of every repository); none for the CONTRIBUTING.md
+    // example-wg/gizmo's README links.
     expect(graphql).toHaveLength(PLACES_REPOS.length + 2)
     const teams = emulator.requests.filter((r) => r.url.includes('/teams/'))
     expect(teams.map((r) => [r.url.replace(/\?.*/, ''), r.status])).toEqual([

@@ -10,6 +10,8 @@
  * - example-teams/engine and example-teams/motor: a CODEOWNERS catch-all team, visible and hidden.
  * - example-wg/gadget: a README naming its steering committee and saying the repository is maintained by the group
  *   its TEAM.md lists (a file of the repository never asked for by path: read through the link).
+ * - example-wg/gizmo: a README naming nobody whose maintainers section links its own CONTRIBUTING.md, absolutely (as
+ *   containerd/project README.md does): no group file, not followed.
  */
 import {copyFileSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -26,6 +28,7 @@ export const PLACES_REPOS = [
   'github.com/example-teams/engine',
   'github.com/example-teams/motor',
   'github.com/example-wg/gadget',
+  'github.com/example-wg/gizmo',
 ]
 
 /** The 2024 window the fixtures' commits fall in. */
@@ -87,6 +90,17 @@ export function writePlacesFixtures(): string {
     },
   )
   repo('example-teams__motor', 4, {CODEOWNERS: '* @example-teams/hidden\n'})
+  repo('example-wg__gizmo', 4, {
+    'README.md': [
+      '# Gizmo',
+      '',
+      '## Maintainers',
+      '',
+      'How maintainers are chosen: https://github.com/example-wg/gizmo/blob/main/CONTRIBUTING.md',
+      '',
+    ].join('\n'),
+    'CONTRIBUTING.md': '# Contributing\n\n- @kim-wg\n',
+  })
   repo('example-wg__gadget', 4, {
     'README.md': [
       '# Gadget',

@@ -4,7 +4,9 @@
  */
 import {describe, expect, it} from 'vitest'
 import {parseGovernanceFiles, pointersIn} from './index.js'
+import {relativeLinks} from './links.js'
 import {MAX_GOVERNANCE_LINE} from './limits.js'
+import {maintainersFileMeaning} from './names.js'
 import {parseMaintainersText} from './parsers/text.js'
 
 const spaces = (n: number) => '\t'.repeat(n)
@@ -155,12 +157,54 @@ describe('rolls of maintainers "since" a year', () => {
 describe("README links to a file of the repository, and a linked file's members", () => {
   it('are told in one pass (long runs of "](", of "](<", of "current " before "members")', () => {
     const long = MAX_GOVERNANCE_LINE - 40
-    const content = [`Maintained by ${'](a'.repeat(long / 6)} ${'](<'.repeat(long / 6)} [g](./TEAM.md)`].join('\n')
+    const content = [
+      `This repository is maintained by ${'](a'.repeat(long / 7)} ${'](<'.repeat(long / 7)} [g](./TEAM.md)`,
+    ].join('\n')
     expect(pointersIn([{path: 'README.md', content}], {host: 'github.com', owner: 'o', name: 'r'})).toEqual([
       {owner: 'o', name: 'r', path: 'TEAM.md', from: 'README.md:1'},
     ])
     const team = [`## ${'current '.repeat(long / 8)}members`, '- @eve-x', '## Members', '- @ada-l'].join('\n')
-    const {roles} = parseGovernanceFiles([{path: 'TEAM.md', content: team}])
+    const origin = {place: 'pointer' as const, repo: 'github.com/o/r', via: 'README.md:1'}
+    const file = {path: 'external/o__r/TEAM.md', content: team, origin}
+    const {roles} = parseGovernanceFiles([file], {host: 'github.com', owner: 'o', name: 'r'})
     expect(roles.map((r) => [r.login, r.role, r.line])).toEqual([['ada-l', 'maintainer', 4]])
+  })
+})
+
+describe('a sentence introducing a list, and where a pointed file came from', () => {
+  it('are told in one pass (eight lines at the line cap of "thanks sponsors " before a list, a 1 MiB `via`)', () => {
+    const sentence = Array.from({length: 8}, () => `${'thanks sponsors '.repeat((MAX_GOVERNANCE_LINE - 40) / 16)}`)
+    const content = ['## Maintainers', '- @ada-l', '', ...sentence, 'and the people below:', '- @bob-t'].join('\n')
+    const {roles} = parseGovernanceFiles([{path: 'README.md', content}])
+    expect(roles.map((r) => [r.login, r.role])).toEqual([['ada-l', 'maintainer']])
+    const origin = {place: 'pointer' as const, repo: 'github.com/o/r', via: `README.md:${'1'.repeat(1 << 20)}x`}
+    const file = {path: 'external/o__r/TEAM.md', content: '## Members\n- @eve-x', origin}
+    expect(parseGovernanceFiles([file], {host: 'github.com', owner: 'o', name: 'r'}).roles).toEqual([])
+  })
+})
+
+describe("a MAINTAINERS file's team heading", () => {
+  it('is told in one pass (1 MiB of "release -" before "team")', () => {
+    expect(maintainersFileMeaning(`${'release -'.repeat((1 << 20) / 9)} team`)).toBe('maintainer')
+    expect(maintainersFileMeaning(`${'release -'.repeat((1 << 20) / 9)} x team`)).toBe('none')
+  })
+})
+
+describe('a README sentence saying the repository is maintained by a group', () => {
+  it('is told in one pass (1 MiB of lines of " *`" and ". " runs before "is maintained by")', () => {
+    const line = (run: string) =>
+      `${run.repeat((MAX_GOVERNANCE_LINE - 60) / run.length)} is maintained by [t](./TEAM.md)`
+    const lines = Array.from({length: Math.ceil((1 << 20) / MAX_GOVERNANCE_LINE)}, (_, i) => line(i % 2 ? ' *`' : '. '))
+    const content = [...lines, 'This repository is maintained by the [team](./TEAM.md).'].join('\n')
+    expect(pointersIn([{path: 'README.md', content}], {host: 'github.com', owner: 'o', name: 'r'})).toEqual([
+      {owner: 'o', name: 'r', path: 'TEAM.md', from: `README.md:${lines.length + 1}`},
+    ])
+  })
+})
+
+describe("a Markdown link's target and title", () => {
+  it('are told in one pass (1 MiB of `](a "`, of `](a  `, of `](<a> \'`)', () => {
+    for (const run of ['](a "', '](a          ', "](<a> '"])
+      expect(relativeLinks(`${run.repeat((1 << 20) / run.length)}[t](./TEAM.md "x")`)).toEqual(['TEAM.md'])
   })
 })

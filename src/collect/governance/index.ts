@@ -9,7 +9,7 @@ import {appendAll} from '../../core/arrays.js'
 import {compare} from '../../core/compare.js'
 import {utcDay} from '../../core/dates.js'
 import {boundedLines, MAX_GOVERNANCE_FILE_BYTES, MAX_GOVERNANCE_LINE, tooLarge} from './limits.js'
-import {inRoot, isProjectPlace, placeOf} from './paths.js'
+import {externalPrefix, inRoot, isProjectPlace, placeOf, root} from './paths.js'
 import {governanceSources} from './registry.js'
 import {type RoleGroup, selectMaintainers} from './select.js'
 import type {
@@ -24,7 +24,7 @@ import type {
 
 export {MAX_GOVERNANCE_FILE_BYTES} from './limits.js'
 export {readGovernanceDir} from './read-dir.js'
-export {caseVariants, externalPrefix, inRoot, placeOf, root} from './paths.js'
+export {caseVariants, externalPrefix, inRoot, isGroupFile, placeOf, root} from './paths.js'
 export {governanceSources} from './registry.js'
 export {type RoleGroup, type RoleGroupId, roleGroups, selectMaintainers, selectRoles} from './select.js'
 export type {
@@ -76,11 +76,30 @@ function boundedProblems(path: string, problems: readonly GovernanceProblem[]): 
   return kept
 }
 
-/** The governance source that reads a file found at its place (the first in registry order). */
-export function sourceOf(file: GovernanceFile): GovernanceSource | undefined {
+/**
+ * The governance source that reads a file found at its place (the first in registry order). A file the scanned
+ * repository's own README points to (`pointedFrom`) is also read by the sources that read only such files.
+ */
+export function sourceOf(file: GovernanceFile, project?: ProjectRef): GovernanceSource | undefined {
   const place = placeOf(file)
   const path = inRoot(file.path)
-  return governanceSources.find((s) => s.parse && placeReads(s, place) && s.matches(path))
+  const pointed = fromOwnReadme(file, project)
+  return governanceSources.find(
+    (s) => s.parse && placeReads(s, place) && (s.matches(path) || (pointed && s.pointedFrom?.(path) === true)),
+  )
+}
+
+const README_VIA = /^readme(\.(md|markdown))?:\d+$/i
+
+/** A file read through a pointer on the scanned repository's own README (not another's), into that repository. */
+function fromOwnReadme(file: GovernanceFile, project: ProjectRef | undefined): boolean {
+  const origin = file.origin
+  if (!project || origin?.place !== 'pointer' || !origin.via || !README_VIA.test(origin.via)) return false
+  const own = `${project.host}/${project.owner}/${project.name}`.toLowerCase()
+  return (
+    origin.repo.toLowerCase() === own &&
+    root(file.path).toLowerCase() === externalPrefix(project.owner, project.name).toLowerCase()
+  )
 }
 
 function placeReads(source: GovernanceSource, place: GovernancePlace): boolean {
@@ -92,7 +111,7 @@ function parseOne(
   files: readonly GovernanceFile[],
   project: ProjectRef | undefined,
 ): {source: GovernanceSource; parse: GovernanceParse} | undefined {
-  const source = sourceOf(file)
+  const source = sourceOf(file, project)
   if (!source?.parse) return undefined
   const bytes = Buffer.byteLength(file.content)
   if (bytes > MAX_GOVERNANCE_FILE_BYTES)

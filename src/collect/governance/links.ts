@@ -38,17 +38,22 @@ function safePath(raw: string): string | undefined {
     : undefined
 }
 
-/** An inline Markdown link's target: `[text](target)`, up to 300 characters, no spaces or parentheses (bounded: linear). */
-const INLINE_TARGET = /\]\(<?([^()\s<>]{1,300})>?\)/g
+/**
+ * An inline Markdown link's target: `[text](target)`, up to 300 characters, no spaces or parentheses, with an optional
+ * quoted title up to 300 characters (`[t](./TEAM.md "The team")`). Each part bounded: linear.
+ */
+const INLINE_TARGET = /\]\(<?([^()\s<>]{1,300})>?(?:\s{1,20}(?:"[^"()]{0,300}"|'[^'()]{0,300}'))?\s{0,20}\)/g
 
 /**
  * The repository paths a line's relative Markdown links lead to (`[Core Working Group](./WORKING_GROUP.md)` →
- * `WORKING_GROUP.md`), from the repository's root: no scheme, no absolute path, no `..`; a fragment or query dropped.
+ * `WORKING_GROUP.md`), from the repository's root: no scheme, no absolute path, no home folder (`~`) or backslash,
+ * no `..`; a fragment, query or title dropped.
  */
 export function relativeLinks(line: string): string[] {
   const out: string[] = []
   for (const [, target] of line.matchAll(INLINE_TARGET)) {
-    if (/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(target)) continue
+    // A Windows path (`.\TEAM.md`) or a home folder (`~/TEAM.md`) is no path of the repository.
+    if (/^(?:[a-z][a-z0-9+.-]*:|\/|#|~)/i.test(target) || target.includes('\\')) continue
     const bare = target.replace(/[#?].*$/, '').replace(/^(?:\.\/)+/, '')
     const path = bare ? safePath(bare) : undefined
     if (path && !out.includes(path)) out.push(path)

@@ -103,23 +103,60 @@ const MEANINGS: Array<[RegExp, SectionMeaning]> = [
   ],
 ]
 
+/** The words of `text` saying its people hold no role we track ("thanks", "sponsors", "triage", "team"), lower case. */
+export function nonRoleWords(text: string): string[] {
+  return NONE_WORDS.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[0].toLowerCase()))
+}
+
 export function sectionMeaning(text: string): SectionMeaning {
   for (const [pattern, meaning] of MEANINGS) if (pattern.test(text)) return meaning
   return 'inherit'
 }
 
+const NONE_WORDS = MEANINGS.filter(([, meaning]) => meaning === 'none').map(
+  ([pattern]) => new RegExp(pattern.source, 'gi'),
+)
+
 /**
  * What a heading or label says in a MAINTAINERS file, where every person is a maintainer unless told otherwise: a team
- * named by its work ("Release team", "Docs team") groups maintainers by what they look after, so its people are
- * maintainers, where a README's or team page's would hold no role (`sectionMeaning`). The rest of the heading still
- * speaks: "Triage team" is no role, "Security team" security contacts (named before any team), "Emeritus team" emeritus.
+ * named only by engineering work on the code ("Release team", "Docs team", "CI/Infra team": `WORK`) groups maintainers by
+ * what they look after, so its people are maintainers, where a README's or team page's would hold no role
+ * (`sectionMeaning`). Any other team ("Community team", "Marketing team", "Moderation team", "Program management
+ * team") holds no role; the rest of the heading still speaks: "Triage team" is no role, "Security team" security
+ * contacts (named before any team), "Emeritus team" emeritus.
  */
 export function maintainersFileMeaning(text: string): SectionMeaning {
   const said = sectionMeaning(text)
   if (said !== 'none' || !TEAM_WORD.test(text)) return said
-  const rest = sectionMeaning(text.replace(TEAM_WORDS, ' '))
-  return rest === 'inherit' ? 'maintainer' : rest
+  const rest = text.replace(TEAM_WORDS, ' ')
+  const meaning = sectionMeaning(rest)
+  if (meaning !== 'inherit') return meaning
+  const words = rest
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean)
+  return words.some((word) => WORK.has(word)) && words.every((word) => WORK.has(word) || JOINING.has(word))
+    ? 'maintainer'
+    : 'none'
 }
+
+/** Engineering work on the code a MAINTAINERS file's team may be named for. */
+const WORK = new Set([
+  'release',
+  'releases',
+  'docs',
+  'documentation',
+  'build',
+  'builds',
+  'infra',
+  'infrastructure',
+  'ci',
+  'testing',
+  'test',
+  'tests',
+  'packaging',
+])
+const JOINING = new Set(['and', 'or', 'the'])
 
 const TEAM_WORD = /\bteams?\b/i
 const TEAM_WORDS = /\bteams?\b/gi

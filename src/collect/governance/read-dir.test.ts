@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {MAX_GOVERNANCE_FILE_BYTES, parseGovernanceFiles, readGovernanceDir} from './index.js'
+import {governanceOf, MAX_GOVERNANCE_FILE_BYTES, parseGovernanceFiles, readGovernanceDir} from './index.js'
 
 describe('readGovernanceDir', () => {
   it('reads the governance files of a directory laid out like the repository, in path order', async () => {
@@ -28,6 +28,28 @@ describe('readGovernanceDir', () => {
       'security.md',
     ])
     expect(files[2].content).toBe('approvers: [a]\n')
+  })
+
+  it("leaves out a vendored project's group file (knative/serving's vendor/google.golang.org/grpc/MAINTAINERS.md)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stewards-governance-'))
+    mkdirSync(join(dir, 'vendor', 'google.golang.org', 'grpc'), {recursive: true})
+    writeFileSync(join(dir, 'OWNERS'), 'approvers:\n- dprotaso\n- dsimansk\n- skonto\n')
+    writeFileSync(
+      join(dir, 'README.md'),
+      '# Knative Serving\n\nThis repository is maintained by the Serving working group.\n',
+    )
+    const grpc =
+      '# Maintainers\n\n- [dfawley](https://github.com/dfawley), Google LLC\n- [easwars](https://github.com/easwars), Google LLC\n'
+    writeFileSync(join(dir, 'vendor', 'google.golang.org', 'grpc', 'MAINTAINERS.md'), grpc)
+    writeFileSync(join(dir, 'vendor', 'google.golang.org', 'grpc', 'TEAM.md'), grpc)
+    const files = await readGovernanceDir(dir)
+    expect(files.map((f) => f.path)).toEqual(['OWNERS', 'README.md'])
+    const governance = governanceOf({repo: 'github.com/knative/serving', governance: files} as never)
+    expect(governance.maintainers.holders.map((h) => [h.login, h.role])).toEqual([
+      ['dprotaso', 'approver'],
+      ['dsimansk', 'approver'],
+      ['skonto', 'approver'],
+    ])
   })
 
   it('reads a file over the size cap no further, and the parser reports it not read', async () => {

@@ -96,6 +96,11 @@ export interface GovernanceSource {
   paths: readonly string[]
   /** Whether the source reads the file at `path` (relative to its repository's root). */
   matches(path: string): boolean
+  /**
+   * Whether the source reads a file of the scanned repository at `path` reached only through a pointer on that
+   * repository's own README (../sources/linked), which `matches` does not read where found (a vendored copy).
+   */
+  pointedFrom?(path: string): boolean
   parse?(file: GovernanceFile, context: ParseContext): GovernanceParse
   /**
    * The file is code or data whose meaning spans lines (a comment, a string): a line too long to read

@@ -11,6 +11,7 @@ import {
   isLogin,
   loginsIn,
   maintainersFileMeaning,
+  nonRoleWords,
   peopleNamed,
   type SectionMeaning,
   sectionMeaning,
@@ -52,14 +53,6 @@ interface Table {
 }
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/
-/**
- * A label or heading naming a role since a year ("Meet our maintainers since 2008:", urllib3/urllib3 README.md): the
- * role it names is read without the span of time. Such a roll may hold people who have left, and marks one of them
- * "Current Lead:", but it never says which of the others left: all keep the role it names. Reading them as emeritus
- * would be a claim the file does not make (urllib3's CODEOWNERS names two of them as current approvers), and a
- * project would be reported with one maintainer.
- */
-const ROLL = /\bsince (?:19|20)\d\d\b/i
 /**
  * A line starting with an autolink (`<https://github.com/mcollina>`, `<a@b.c>`) is a paragraph, not an HTML block: a
  * scheme or an address is no tag name (https://spec.commonmark.org/0.31.2/#autolinks).
@@ -135,7 +128,7 @@ export function parseMarkdownRoles(
   let previousFilled = false
   const seen = new Set<string>()
   const meaningOf = (text: string): {meaning: SectionMeaning} =>
-    options.members && MEMBERS.test(text.trim()) ? {meaning: options.members} : rollMeaning(text, everyLine)
+    options.members && MEMBERS.test(text.trim()) ? {meaning: options.members} : labelMeaning(text, everyLine)
 
   const current = (): {meaning: SectionMeaning; section?: string} => {
     if (label && label.meaning !== 'inherit') return {meaning: label.meaning, section: innermost(headings, label)}
@@ -283,13 +276,15 @@ export function parseMarkdownRoles(
     if (!continuation && isLabel(text)) {
       inItem = false
       // A label may end a sentence begun on the lines above: its words count with theirs.
-      const said = words(text) + (item ? 0 : sentenceWordsBefore(lines, i))
+      const before = item ? [] : sentenceBefore(lines, i)
+      const said = words(text) + before.length
       label = {text: plain(text).replace(/:$/, '').trim(), ...meaningOf(plain(text)), words: said}
-      // A sentence introducing a list says what it is about, the heading names its people: one naming no role we track
-      // ("... the contributions from our prior core contributors, for whom we are forever grateful:" under "Core
-      // Contributor Alumni": chaijs/chai README.md) leaves them the heading's role.
-      if (label.meaning === 'none' && said > LABEL_NAME_WORDS && headings.some((h) => ROLE_MEANING(h.meaning)))
-        label.meaning = 'inherit'
+      // A sentence introducing a list says what it is about, the heading names its people: one naming no role and
+      // speaking of the heading's people ("... the contributions from our prior core contributors, for whom we are
+      // forever grateful:" under "Core Contributor Alumni": chaijs/chai README.md) leaves them the heading's role; one
+      // saying thanks, sponsors, release managers ("Many thanks to the following people...") gives them none.
+      if ((label.meaning === 'none' || label.meaning === 'inherit') && said > LABEL_NAME_WORDS)
+        label.meaning = introduced(`${before.reverse().join(' ')} ${plain(text)}`, label.meaning, headings, everyLine)
       if (label.meaning !== 'none' && label.meaning !== 'inherit')
         for (const team of teamsIn(text)) result.teams.push({team, file: file.path, line: lineNo, section: label.text})
       continue
@@ -393,7 +388,12 @@ const SENTENCE_LINES = 8
  * written one a line, without bullets, are a list, not a sentence.
  */
 function sentenceWordsBefore(lines: readonly string[], index: number): number {
-  let count = 0
+  return sentenceBefore(lines, index).length
+}
+
+/** The words of the sentence a paragraph line ends, on the lines above it (last first). */
+function sentenceBefore(lines: readonly string[], index: number): string[] {
+  const found: string[] = []
   for (let j = index - 1; j >= 0 && index - j <= SENTENCE_LINES; j--) {
     const line = lines[j].trim()
     // A fence or the end of a comment is no paragraph text either (what is inside them was never read).
@@ -401,11 +401,37 @@ function sentenceWordsBefore(lines: readonly string[], index: number): number {
     if (/^([|#<>]|[-=*_]{3,}\s*$)/.test(line) || loginsIn(line).length) break
     const tokens = plain(line).split(/\s+/).filter(Boolean)
     for (let k = tokens.length - 1; k >= 0; k--) {
-      if (/[.!?:]["')\]*]*$/.test(tokens[k])) return count
-      count++
+      if (/[.!?:]["')\]*]*$/.test(tokens[k])) return found
+      found.push(tokens[k])
     }
   }
-  return count
+  return found
+}
+
+/**
+ * What a sentence introducing a list that names no role (`meaning`: `none` or `inherit`) gives its people: the role of
+ * the nearest heading saying anything (`inherit`) when every word it has saying "no role" (thanks, sponsors, triage,
+ * managers, contributors: names.ts) is one that heading says too ("our prior core contributors" under "Core Contributor
+ * Alumni": chaijs/chai README.md), so it speaks of the heading's people; otherwise none ("Many thanks to the following
+ * people..." under "Maintainers"). A sentence naming a role on its lines above keeps its label's meaning.
+ */
+function introduced(
+  sentence: string,
+  meaning: SectionMeaning,
+  headings: readonly Heading[],
+  every: boolean,
+): SectionMeaning {
+  if (ROLE_MEANING(sectionMeaning(sentence))) return meaning
+  let heading: Heading | undefined
+  for (let i = headings.length - 1; i >= 0 && !heading; i--)
+    if (headings[i].meaning !== 'inherit') heading = headings[i]
+  if (!ROLE_MEANING(heading ? heading.meaning : every ? 'maintainer' : 'none')) return meaning
+  const own = new Set(heading ? nonRoleWords(plain(heading.text)).map(singular) : [])
+  return nonRoleWords(sentence).every((word) => own.has(singular(word))) ? 'inherit' : 'none'
+}
+
+function singular(word: string): string {
+  return word.endsWith('s') ? word.slice(0, -1) : word
 }
 
 function words(text: string): number {
@@ -452,12 +478,14 @@ export function withoutCode(text: string, rst = false): string {
 const PROCESS =
   /\b(becom\w*|add\w*|remov\w*|expect\w*|responsib\w*|dut(y|ies)|nominat\w*|elect\w*|promot\w*|requirement\w*|process|inactiv\w*|stepping|step down|changes?|how|what|why|when|decision\w*|conflict\w*|onboard\w*|offboard\w*|privileges?|rights|should|can|must|lifecycle|criteria|qualif\w*|vot\w*|term\w*)\b/i
 
-/** What a heading or label says, a roll's span of time aside (`ROLL`). */
-function rollMeaning(text: string, everyLine: boolean): {meaning: SectionMeaning} {
+/**
+ * What a heading or label says. A role named since a year ("Meet our maintainers since 2008:", urllib3/urllib3
+ * README.md) is that role: the span of time names no role, so all on such a roll keep it (which of them left, it never
+ * says).
+ */
+function labelMeaning(text: string, everyLine: boolean): {meaning: SectionMeaning} {
   // In a MAINTAINERS file a team named by its work ("Release team") is maintainers (names.ts maintainersFileMeaning).
-  const meaning = everyLine ? maintainersFileMeaning : sectionMeaning
-  if (!ROLL.test(text)) return {meaning: meaning(text)}
-  return {meaning: meaning(text.replace(ROLL, ' '))}
+  return {meaning: everyLine ? maintainersFileMeaning(text) : sectionMeaning(text)}
 }
 
 function isProcess(heading: string): boolean {

@@ -26,6 +26,7 @@ import {
   type GovernanceSource,
   governanceSources,
   inRoot,
+  isGroupFile,
   pointersIn,
   type ProjectRef,
   placeOf,
@@ -174,11 +175,14 @@ export class GovernancePlaces {
   ): Promise<GovernanceFile[]> {
     if (project.host !== 'github.com') return []
     // A pointer into the project itself is a file its README links (pointer source: "maintained by the [Core Working
-    // Group](./WORKING_GROUP.md)"), read unless it was already.
+    // Group](./WORKING_GROUP.md)"), a Markdown file named for a group (an absolute link to its CONTRIBUTING.md, which
+    // no source reads, would cost a query for nothing), read unless it was already.
     const own = new Set(projectFiles.map((f) => f.path.toLowerCase()))
     const pointers = pointersIn(projectFiles, project)
       .filter(
-        (p) => !(eq(p.owner, project.owner) && eq(p.name, project.name)) || (p.path && !own.has(p.path.toLowerCase())),
+        (p) =>
+          !(eq(p.owner, project.owner) && eq(p.name, project.name)) ||
+          (p.path && isGroupFile(p.path.slice(p.path.lastIndexOf('/') + 1)) && !own.has(p.path.toLowerCase())),
       )
       .slice(0, MAX_POINTERS)
     const files: GovernanceFile[] = []

@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parseGovernanceFiles, pointersIn, selectMaintainers} from '../../index.js'
+import {relativeLinks} from '../../links.js'
 import {isGroupFile} from '../../paths.js'
 
 const real = (path: string) =>
@@ -41,6 +42,23 @@ describe('real files: webpack/webpack README.md and WORKING_GROUP.md (__fixtures
     expect(roles.filter((r) => r.declaredAffiliation)).toEqual([])
   })
 
+  it("reads the file only when the repository's own README links it, never where found", () => {
+    const people = (file: object) => parseGovernanceFiles([file as never], project).roles.map((r) => [r.login, r.role])
+    // In the repository's tree (a vendored copy), through another file's pointer, another repository's, or no project.
+    expect(people({path: 'WORKING_GROUP.md', content: workingGroup.content})).toEqual([])
+    expect(people({path: 'vendor/example/WORKING_GROUP.md', content: workingGroup.content})).toEqual([])
+    expect(people({...workingGroup, origin: {...workingGroup.origin, via: 'MAINTAINERS.md:3'}})).toEqual([])
+    expect(
+      people({...workingGroup, origin: {...workingGroup.origin, via: 'external/webpack__cli/README.md:3'}}),
+    ).toEqual([])
+    expect(people({...workingGroup, origin: {...workingGroup.origin, repo: 'github.com/webpack/other'}})).toEqual([])
+    expect(parseGovernanceFiles([workingGroup]).roles).toEqual([])
+    expect(people(workingGroup).slice(0, 2)).toEqual([
+      ['alexander-akait', 'maintainer'],
+      ['avivkeller', 'maintainer'],
+    ])
+  })
+
   it("takes the working group as the maintainers, before the README's TSC", () => {
     const {roles, teams} = parseGovernanceFiles([readme, workingGroup], project)
     const maintainers = selectMaintainers(roles, teams)
@@ -75,6 +93,36 @@ describe('README links to a file of the repository', () => {
     expect(pointersIn([{path: 'README.md', content}])).toEqual([])
     const other = {path: 'external/example__project/README.md', content}
     expect(pointersIn([other], {host: 'github.com', owner: 'example', name: 'widget'})).toEqual([])
+  })
+
+  it('are followed only from a sentence whose subject is the repository itself: "This repository", "The project", its name', () => {
+    const lines = [
+      'This project is maintained by the [Core Team](./TEAM.md).',
+      'Thanks! - **The webpack repository** is maintained by the [Working Group](docs/WORKING_GROUP.md).',
+      'Widget is maintained by [the widget team](./widget-team.md).',
+      '> The website is maintained by the [docs team](./website/TEAM.md).',
+      'Docs maintained by the [docs team](./docs/TEAM.md).',
+      'This plugin, maintained by the [plugin team](./plugins/TEAM.md), is separate.',
+      'Our CI is maintained by the [infra team](./infra/TEAM.md). See [all teams](./teams/TEAM.md).',
+      'A fork of x, which is maintained by [them](./them/TEAM.md).',
+    ]
+    const found = (line: string) =>
+      pointersIn([{path: 'README.md', content: line}], {host: 'github.com', owner: 'example', name: 'widget'}).map(
+        (p) => p.path,
+      )
+    expect(lines.map(found)).toEqual([['TEAM.md'], ['docs/WORKING_GROUP.md'], ['widget-team.md'], [], [], [], [], []])
+  })
+
+  it('are paths of the repository: a title dropped, no Windows path or home folder', () => {
+    const line = [
+      '[a](./TEAM.md "The team")',
+      "[b](docs/core-team.md  'Core')",
+      '[c](.\\WIN-TEAM.md)',
+      '[d](~/HOME-TEAM.md)',
+      '[e](docs\\teams.md)',
+      '[f](<./wg/TEAM.md> "WG")',
+    ].join(' ')
+    expect(relativeLinks(line)).toEqual(['TEAM.md', 'docs/core-team.md', 'wg/TEAM.md'])
   })
 
   it('lead to files named for a group', () => {

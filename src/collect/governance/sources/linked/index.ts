@@ -14,6 +14,8 @@ export const source: GovernanceSource = {
   description: 'a Markdown file a README says maintains the repository (WORKING_GROUP.md, TEAM.md), through its link',
   place: 'repository',
   paths: [],
-  matches: (path) => isGroupFile(path.slice(path.lastIndexOf('/') + 1)),
+  // Never where found (a vendored `vendor/.../MAINTAINERS.md` is another project's): only through the README's link.
+  matches: () => false,
+  pointedFrom: (path) => isGroupFile(path.slice(path.lastIndexOf('/') + 1)),
   parse: (file) => parseMarkdownRoles(file, 'linked', {mode: 'lists', processHeadings: true, members: 'maintainer'}),
 }

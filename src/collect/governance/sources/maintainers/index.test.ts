@@ -812,6 +812,36 @@ describe('teams named by their work in a MAINTAINERS file', () => {
     expect(people('MAINTAINERS', text)).toEqual([['grace-h', 'maintainer', 'RELEASE TEAM', null, 2]])
   })
 
+  it('are only teams of engineering work on the code; any other team holds no role', () => {
+    const content = [
+      '# Maintainers',
+      '',
+      '## Build and CI/Infra team',
+      '- @bea-b',
+      '',
+      '## Testing team',
+      '- @tess-t',
+      '',
+      '## Packaging Team',
+      '- @pat-p',
+      '',
+      ...[
+        'Community',
+        'Marketing',
+        'Moderation',
+        'Design',
+        'Translation',
+        'Program management',
+        'Community release',
+      ].flatMap((work, i) => [`## ${work} team`, `- @person-${i}`, '']),
+    ].join('\n')
+    expect(people('MAINTAINERS.md', content)).toEqual([
+      ['bea-b', 'maintainer', 'Build and CI/Infra team', null, 4],
+      ['tess-t', 'maintainer', 'Testing team', null, 7],
+      ['pat-p', 'maintainer', 'Packaging Team', null, 10],
+    ])
+  })
+
   it('hold no role in a README, where a team named by its work is that team, not the maintainers', () => {
     expect(people('README.md', '## Release team\n- @grace-h\n')).toEqual([])
   })

@@ -4,7 +4,7 @@
  * https://github.com/fluxcd/flux2/blob/main/MAINTAINERS), or a README line about maintainers that links there
  * ("see github.com/fluxcd/community"). The collector follows each pointer once, on the same host only, and reads
  * the linked file (or that repository's usual files): files read through a pointer are never followed again.
- * A README line saying the repository is maintained by a group whose file it links in the same repository ("This
+ * A README sentence saying the repository itself is maintained by a group whose file it links in the same repository ("This
  * webpack repository is maintained by the [`Core Working Group`](./WORKING_GROUP.md)": webpack/webpack) points there
  * too, even when the README names people (its TSC is the project's, the group the repository's): one hop, the same
  * repository, a Markdown file whose name says it lists people (../../paths.ts isGroupFile), at most `MAX_POINTERS`.
@@ -19,8 +19,35 @@ const MAX_POINTERS = 2
 const MAINTAINERS = /^(maintainers|core-maintainers)(\.(md|markdown|txt))?$/i
 const README = /^readme(\.(md|markdown))?$/i
 const ABOUT_MAINTAINERS = /\b(maintainers?|maintained|owners|committers)\b/i
-/** A README sentence saying who maintains the repository: the file it links lists them, whatever the README names. */
-const MAINTAINED_BY = /\bmaintained by\b/i
+/** Words naming the repository itself as a sentence's subject: "This (webpack) repository", "The project". */
+const SELF = new Set(['repository', 'repo', 'project'])
+
+/**
+ * The rest of each sentence of a README line saying the repository itself is maintained by someone, after "is
+ * maintained by": its subject is "This repository", "This project", "The webpack repository" or the repository's name
+ * ("Widget is maintained by"), so the file it links lists who maintains the whole repository, whatever the README
+ * names. "Docs maintained by", "The website is maintained by", "This plugin, maintained by" say nothing of the
+ * repository. String operations, one pass per sentence: linear.
+ */
+function maintainedBy(line: string, name: string): string[] {
+  const out: string[] = []
+  for (const sentence of line.split(/[.!?]\s/)) {
+    const at = sentence.toLowerCase().indexOf('is maintained by')
+    if (at < 0) continue
+    const subject = sentence
+      .slice(0, at)
+      .toLowerCase()
+      .split(/[\s*_`>#]+/)
+      .filter((word) => /[a-z0-9]/.test(word))
+    const self =
+      (subject.length === 2 || subject.length === 3) &&
+      (subject[0] === 'this' || subject[0] === 'the') &&
+      SELF.has(subject[subject.length - 1])
+    const named = subject.length === 1 && subject[0] === name.toLowerCase()
+    if (self || named) out.push(sentence.slice(at))
+  }
+  return out
+}
 
 export const source: GovernanceSource = {
   id: 'pointer',
@@ -37,8 +64,7 @@ export const source: GovernanceSource = {
     // Only the repository's own README: another repository's (`external/...`) would name its own files.
     if (readme && project && file.path === context.path)
       for (let i = 0; i < lines.length && found.length < MAX_POINTERS; i++) {
-        if (!MAINTAINED_BY.test(lines[i])) continue
-        for (const path of relativeLinks(lines[i])) {
+        for (const path of maintainedBy(lines[i], project.name).flatMap(relativeLinks)) {
           const name = path.slice(path.lastIndexOf('/') + 1)
           if (!isGroupFile(name) || found.some((p) => p.path === path)) continue
           found.push({owner: project.owner, name: project.name, path, from: `${file.path}:${i + 1}`})

@@ -397,6 +397,54 @@ describe('real files: chaijs/chai README.md "Core Contributors" (__fixtures__/re
       ['meeber', 'emeritus', 'Core Contributor Alumni', null, 18],
     ])
   })
+  it('a sentence saying thanks, release managers or sponsors gives its people none under "Maintainers"', () => {
+    const content = [
+      '## Maintainers',
+      '',
+      '- @ada-l',
+      '',
+      'Many thanks to the following people who have contributed to the project over the years:',
+      '',
+      '- @bob-t',
+      '',
+      'The project also relies on the following release managers who cut releases but do not merge code:',
+      '',
+      '- @cy-r',
+      '',
+      'We are grateful for the continued support of our sponsors listed below:',
+      '',
+      '- @dee-s',
+      '',
+      'We are grateful for the help of the people',
+      'in our triage rotation, who are listed below:',
+      '',
+      '- @eve-t',
+    ].join('\n')
+    expect(people('README.md', content)).toEqual([['ada-l', 'maintainer', 'Maintainers', null, 3]])
+  })
+  it('a sentence naming no role takes the nearest heading that says anything, not an ancestor', () => {
+    const content = [
+      '## Maintainers',
+      '',
+      '- @ada-l',
+      '',
+      '### Sponsors',
+      '',
+      'This project would not be what it is without the people listed below, forever:',
+      '',
+      '- @bob-t',
+      '',
+      '### Current',
+      '',
+      'This project would not be what it is without the people listed below, forever:',
+      '',
+      '- @cy-r',
+    ].join('\n')
+    expect(people('README.md', content)).toEqual([
+      ['ada-l', 'maintainer', 'Maintainers', null, 3],
+      ['cy-r', 'maintainer', 'Current', null, 15],
+    ])
+  })
   it('a short label naming no role ("Contributors:") still gives its people none under a role heading', () => {
     const content = ['## Maintainers', '', '- @ada-l', '', 'Contributors:', '', '- @grace-h'].join('\n')
     expect(people('README.md', content)).toEqual([['ada-l', 'maintainer', 'Maintainers', null, 3]])
