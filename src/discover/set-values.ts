@@ -6,9 +6,8 @@
  * `origin: helm-values`), less the images the project builds itself. A key with a list index (`a[0].b`) or an
  * escaped dot is not applied; nor is one longer or deeper than any chart's values (said).
  */
-import {appendAll} from '../core/arrays.js'
 import {elide} from '../core/elide.js'
-import {emptyOutput, type Output} from './output.js'
+import type {Output} from './output.js'
 import {mergeValues} from './argo-helm-values.js'
 import {valuesImages} from './helm-value-images.js'
 import {isMap, type Position, type YamlMap, type YamlNode} from './yaml-tree.js'
@@ -54,20 +53,15 @@ export function setValueImages(pairs: Iterable<SetValue>, at: Position, scan: Se
     setAt(values, keys, value, own)
   }
   if (values === undefined) return
-  const found = emptyOutput()
+  // An image the project builds (Skaffold's own example: `setValues: {image: my-app}`) is its own: neither listed
+  // nor reported, whatever else is set on the same line.
   valuesImages(values, {
     file: scan.file,
-    out: found,
+    out: scan.out,
     appVersion: undefined,
     noAppVersion: `${scan.label}: the appVersion of the chart, which it would take, is not in this file`,
+    isOwn: scan.isOwn,
   })
-  // An image the project builds (Skaffold's own example: `setValues: {image: my-app}`) is its own.
-  const ownAt = new Set<number>()
-  for (const component of found.components)
-    if (scan.isOwn(component.ref)) ownAt.add(component.locations[0].line)
-    else scan.out.components.push(component)
-  for (const skip of found.skipped) if (skip.line === undefined || !ownAt.has(skip.line)) scan.out.skipped.push(skip)
-  appendAll(scan.out.errors, found.errors)
 }
 
 /** `value` at the path `keys` of `root` (built here), over what is there, as Helm merges `--set` values. */

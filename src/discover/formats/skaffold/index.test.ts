@@ -261,6 +261,32 @@ describe('skaffold', () => {
     ])
   })
 
+  it('drops only its own image of a setValues flow mapping, not the other images set on the same line', () => {
+    const out = discover(
+      [
+        'apiVersion: skaffold/v4beta13',
+        'kind: Config',
+        'build:',
+        '  artifacts:',
+        '    - image: myapp',
+        'deploy:',
+        '  helm:',
+        '    releases:',
+        '      - name: app',
+        '        chartPath: ./chart',
+        '        setValues: {image: "myapp:dev", side.image.repository: quay.io/evil/thing, db.image: "quay.io/x/db:1"}',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual([
+      '10:20 chart chart - local file://./chart -',
+      '11:94 image quay.io/x/db:1 1 - pkg:docker/x/db@1?repository_url=quay.io',
+    ])
+    expect(skips(out)).toEqual([
+      '11 unresolved-version image quay.io/evil/thing has no tag or digest here and configuration 1: release app: setValues: the appVersion of the chart, which it would take, is not in this file',
+    ])
+    expect(errors(out)).toEqual([])
+  })
+
   it('reads setValues of many keys at once, and passes over a key too deep to be a value', () => {
     const keys = Array.from({length: 20_000}, (_, i) => `          k${i}.image: registry.example.com/k${i}:1.0`)
     const out = discover(
