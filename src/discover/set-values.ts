@@ -36,9 +36,12 @@ export interface SetValuesScan {
   isOwn: (ref: string) => boolean
 }
 
-/** The images of `pairs`, merged in order (`at`: where the values are written, for the tree's root). */
-export function setValueImages(pairs: Iterable<SetValue>, at: Position, scan: SetValuesScan): void {
-  let values: YamlMap | undefined
+/**
+ * The images of `pairs`, merged in order (`at`: where the values are written, for the tree's root), over `base` when
+ * given (values given as a file's are, which `--set` overrides: Skaffold's `overrides`; not changed here).
+ */
+export function setValueImages(pairs: Iterable<SetValue>, at: Position, scan: SetValuesScan, base?: YamlMap): void {
+  let values: YamlMap | undefined = base && {...base, entries: new Map(base.entries)}
   // The mappings built here, whose keys are set in place (a written one is copied first): linear in the keys.
   const own = new WeakSet<YamlMap | YamlSeq>()
   for (const {key, value} of pairs) {
