@@ -3,10 +3,11 @@
  * `build.artifacts[].image` (https://skaffold.dev/docs/references/yaml/) and Tilt's `docker_build('ref', …)` and
  * `custom_build('ref', …)` (https://docs.tilt.dev/api.html). Shared by the skaffold and tiltfile formats (which list no
  * image their file builds) and ./own-images.ts (which lists none a manifest of the project names), that never import
- * each other.
+ * each other. And the files each configuration deploys (skaffoldDeployedPaths, tiltDeployedPaths): where its images
+ * are the project's own.
  */
 import {parseImageRef} from '../core/image-ref.js'
-import {argumentOf, type Call, literalString} from './starlark.js'
+import {argumentOf, type Call, literalString, literalStrings} from './starlark.js'
 import {isMap, isScalar, isSeq, type YamlMap, type YamlNode} from './yaml-tree.js'
 
 export interface BuiltImage {
@@ -68,6 +69,89 @@ export function skaffoldBuiltImages(roots: readonly YamlMap[]): BuiltImage[] {
 /** A JSON patch's path to an artifact, and to its image. */
 const ARTIFACT_PATH = /^\/build\/artifacts\/(?:\d+|-)$/
 const ARTIFACT_IMAGE_PATH = /^\/build\/artifacts\/\d+\/image$/
+
+/**
+ * The files a Skaffold configuration deploys, as paths or globs relative to its folder: `manifests.rawYaml` and
+ * `deploy.kubectl.manifests` (v1, v2), kustomize `paths` (`manifests.kustomize`, `deploy.kustomize`), and the
+ * `chartPath` of a local Helm release (for that chart's values files), of every configuration and profile. Undefined
+ * when the file writes none, or one Skaffold fills in when it runs (`{{.ENV}}`): its images are then its folder's and
+ * the folders' below it. A URL (`rawYaml: [https://…]`) names no file of the tree.
+ */
+export function skaffoldDeployedPaths(roots: readonly YamlMap[]): string[] | undefined {
+  const out: string[] = []
+  let unknown = false
+  const add = (node: YamlNode | undefined) => {
+    if (!isScalar(node) || node.kind === 'null') return
+    const path = node.text.trim()
+    if (path.includes('{{')) unknown = true
+    // A path longer than any of a tree's, or past MAX_PATHS, matches nothing (its images are listed, not hidden).
+    else if (path !== '' && path.length <= 1000 && !path.includes('://') && out.length < MAX_PATHS) out.push(path)
+  }
+  const addAll = (node: YamlNode | undefined) => {
+    if (isSeq(node)) for (const item of node.items) add(item)
+    else add(node)
+  }
+  for (const root of roots) {
+    const profiles = root.entries.get('profiles')
+    for (const holder of [root, ...(isSeq(profiles) ? profiles.items.filter(isMap) : [])]) {
+      for (const section of [at(holder, 'manifests'), at(holder, 'deploy')]) {
+        if (section === undefined) continue
+        addAll(section.entries.get('rawYaml'))
+        addAll(at(section, 'kubectl')?.entries.get('manifests'))
+        addAll(at(section, 'kustomize')?.entries.get('paths'))
+        const releases = at(section, 'helm')?.entries.get('releases')
+        if (!isSeq(releases)) continue
+        for (const release of releases.items) {
+          if (!isMap(release)) continue
+          const remote = release.entries.get('remote')
+          if (isScalar(remote) && remote.text.trim().toLowerCase() === 'true') continue
+          add(release.entries.get('chartPath'))
+        }
+      }
+    }
+  }
+  return unknown || out.length === 0 ? undefined : out
+}
+
+/** The paths read of one configuration file (Skaffold's and Tilt's name a few). */
+const MAX_PATHS = 256
+
+function at(holder: YamlMap, key: string): YamlMap | undefined {
+  const node = holder.entries.get(key)
+  return isMap(node) ? node : undefined
+}
+
+/** The Tiltfile calls that name the files it deploys: `k8s_yaml(yaml)`, `helm(pathToChartDir)`, `helm_resource(name, chart)`. */
+export const TILT_DEPLOY_CALLS: ReadonlySet<string> = new Set(['k8s_yaml', 'helm', 'helm_resource'])
+
+/**
+ * The files a Tiltfile deploys, relative to its folder: the literal paths of its `k8s_yaml('a.yaml')` and
+ * `k8s_yaml(['a.yaml', 'b.yaml'])` calls, and the chart folders of `helm('chart')` and `helm_resource('x', './chart')`
+ * (for that chart's values files). Undefined when it has no `k8s_yaml` call, or one whose argument is computed (a
+ * variable, `kustomize(…)`, `helm(…)`, a concatenation): its images are then its folder's and the folders' below it.
+ */
+export function tiltDeployedPaths(calls: readonly Call[]): string[] | undefined {
+  const out: string[] = []
+  let k8sYaml = false
+  for (const call of calls) {
+    if (call.name === 'k8s_yaml') {
+      k8sYaml = true
+      const arg = argumentOf(call, 0, 'yaml')
+      const one = literalString(arg)
+      const many = one ? [one] : literalStrings(arg)
+      if (many === undefined) return undefined
+      for (const token of many) if (token.value.length <= 1000 && out.length < MAX_PATHS) out.push(token.value.trim())
+    } else if (call.name === 'helm' || call.name === 'helm_resource') {
+      const chart = literalString(
+        call.name === 'helm' ? argumentOf(call, 0, 'pathToChartDir') : argumentOf(call, 1, 'chart'),
+      )
+      // A local chart only (`helm_resource('x', 'repo/chart')` may name a repository's: its files are not matched).
+      if (chart && chart.value.trim() !== '' && !chart.value.includes('://') && chart.value.length <= 1000)
+        if (out.length < MAX_PATHS) out.push(chart.value.trim())
+    }
+  }
+  return k8sYaml ? out.filter((path) => path !== '') : undefined
+}
 
 /** The Starlark functions of a Tiltfile that build an image: their first argument (`ref`) names it. */
 export const TILT_BUILD_CALLS: ReadonlySet<string> = new Set(['docker_build', 'custom_build'])

@@ -44,6 +44,11 @@ export interface ValuesScan {
    * `image:` name (`{{ .Values.hub | default .Values.global.hub }}/{{ .Values.image }}:…`).
    */
   enclosingGlobal?: YamlMap
+  /**
+   * Whether an image (as the values compose it, tag or not) is one the project builds itself: it is then neither
+   * listed nor reported, and only its own entries are dropped (another image set on the same line is still read).
+   */
+  isOwn?: (ref: string) => boolean
 }
 
 /** The images of one values document (`root`), with `global.image` and `global.imageRegistry` applied. */
@@ -117,7 +122,7 @@ function visitEntry(
     // `cache: {repository: redis, tag: ""}`: an image whose tag the templates choose (a default, the appVersion of
     // this chart or another): not listed, and not passed over in silence either.
     const repository = emptyTagImageBlock(value)
-    if (repository !== undefined) {
+    if (repository !== undefined && !isOwnImage(scan, stringValue(value.entries.get('registry')), repository)) {
       const location = locationOf(scan.file, value.entries.get('repository') as YamlNode)
       scan.out.skipped.push({
         file: scan.file,
@@ -165,6 +170,7 @@ const HUB_KEYS = ['hub', 'registry'] as const
  * default to them (`| default .Values.global.hub`), and templates are not read.
  */
 function composedImage(image: string, node: YamlNode, parent: YamlMap, scan: ValuesScan): boolean {
+  if (isOwnImage(scan, undefined, image)) return true
   // A scalar only (a hub written or left empty): a `registry:` mapping beside it is some other setting.
   const hubKey = HUB_KEYS.find((key) => isScalar(parent.entries.get(key)))
   const tagKey = ['tag', 'imageTag'].find((key) => parent.entries.has(key))
@@ -277,6 +283,7 @@ function imageBlock(block: YamlMap, scan: ValuesScan, path: ValuesPath): boolean
   }
   // `repository: graylog/graylog:3.1` with no tag: the templates use the repository as it is (no appVersion).
   if (!tag && !digest && !hasTagOrDigest(repository)) {
+    if (isOwnImage(scan, registry, repository)) return true
     if (scan.subchart !== undefined) {
       scan.out.skipped.push({
         file: scan.file,
@@ -361,8 +368,14 @@ function hasRegistry(repository: string): boolean {
   return first.includes('.') || first.includes(':') || first === 'localhost'
 }
 
+/** Whether `registry/repository` (tag or not) is an image the project builds (`scan.isOwn`). */
+function isOwnImage(scan: ValuesScan, registry: string | undefined, repository: string): boolean {
+  return scan.isOwn?.((registry ? `${registry}/` : '') + repository) === true
+}
+
 /** An image of the values, or the skip of one holding `{{ }}` that `scan.filledInBy` fills in. */
 function addValuesImage(scan: ValuesScan, ref: string, location: Location, pulled = ref): void {
+  if (scan.isOwn?.(ref) || (pulled !== ref && scan.isOwn?.(pulled))) return
   if (scan.filledInBy !== undefined && ref.includes('{{')) {
     scan.out.skipped.push({
       file: location.file,

@@ -10,6 +10,10 @@ const pod = (...images: string[]) =>
 const skaffold = (...images: string[]) =>
   `apiVersion: skaffold/v4beta11\nkind: Config\nbuild:\n  artifacts:\n${images.map((image) => `  - image: ${image}\n`).join('')}manifests:\n  rawYaml:\n  - k8s/*.yaml\n`
 
+/** A configuration that names no file it deploys: its images are its folder's and the folders' below it. */
+const skaffoldBuildOnly = (...images: string[]) =>
+  `apiVersion: skaffold/v4beta11\nkind: Config\nbuild:\n  artifacts:\n${images.map((image) => `  - image: ${image}\n`).join('')}`
+
 const DIGEST = `sha256:${'a'.repeat(64)}`
 
 const own = (file: string, line: number, message: string) => ({file, line, reason: 'unsupported', message})
@@ -69,7 +73,7 @@ describe("images a Skaffold configuration builds, named by the project's manifes
 
   it('a kustomization override to it, Helm values and JSON manifests of the folder: not listed either', async () => {
     const inventory = await scanTree({
-      'skaffold.yaml': skaffold('ghcr.io/example-org/web'),
+      'skaffold.yaml': skaffoldBuildOnly('ghcr.io/example-org/web'),
       'k8s/kustomization.yaml':
         'resources:\n- pod.yaml\nimages:\n- name: placeholder\n  newName: ghcr.io/example-org/web\n  newTag: dev\n',
       'k8s/pod.yaml': pod('placeholder'),
@@ -92,6 +96,48 @@ describe("images a Skaffold configuration builds, named by the project's manifes
     expect(inventory.skipped[0].message).toBe(
       skaffoldWords('ghcr.io/example-org/web:dev', 'skaffold.yaml:5', 'ghcr.io/example-org/web'),
     )
+  })
+
+  it('only in the files a configuration deploys when it names them (rawYaml, kubectl manifests, kustomize paths, chartPath)', async () => {
+    const inventory = await scanTree({
+      // rawYaml: the root's k8s/*.yaml only, not deploy/prod/db.yaml, nor a k8s/ subfolder.
+      'skaffold.yaml': skaffold('postgres'),
+      'k8s/db.yaml': pod('postgres:15.4'),
+      'k8s/extra/db.yaml': pod('postgres:15.5'),
+      'deploy/prod/db.yaml': pod('postgres:15.6'),
+      // v1: deploy.kubectl.manifests, kustomize paths and a chart, relative to the configuration's folder.
+      'v1/skaffold.yaml':
+        'apiVersion: skaffold/v1\nkind: Config\nbuild:\n  artifacts:\n  - image: web\ndeploy:\n  kubectl:\n    manifests:\n    - pods/web.yaml\n  kustomize:\n    paths: [overlays/dev]\n  helm:\n    releases:\n    - name: web\n      chartPath: charts/web\n    - name: up\n      chartPath: stable/up\n      remote: true\n',
+      'v1/pods/web.yaml': pod('web:1'),
+      'v1/pods/other.yaml': pod('web:2'),
+      'v1/overlays/dev/pod.yaml': pod('web:3'),
+      'v1/charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+      'v1/charts/web/values.yaml': 'image:\n  repository: web\n  tag: "4"\n',
+      'v1/charts/other/Chart.yaml': 'apiVersion: v2\nname: other\nversion: 1.0.0\n',
+      'v1/charts/other/values.yaml': 'image:\n  repository: web\n  tag: "5"\n',
+      // A templated path: its folder and below, as for none.
+      'tpl/skaffold.yaml':
+        'apiVersion: skaffold/v4beta11\nkind: Config\nbuild:\n  artifacts:\n  - image: tpl\nmanifests:\n  rawYaml:\n  - "{{.DIR}}/*.yaml"\n',
+      'tpl/any/pod.yaml': pod('tpl:1'),
+    })
+    expect(inventory.errors).toEqual([])
+    expect(refsAt(inventory)).toEqual([
+      'postgres:15.5 k8s/extra/db.yaml:8:12',
+      'postgres:15.6 deploy/prod/db.yaml:8:12',
+      'up v1/skaffold.yaml:17:18',
+      'web v1/skaffold.yaml:15:18',
+      'web:2 v1/pods/other.yaml:8:12',
+      'web:5 v1/charts/other/values.yaml:2:15',
+    ])
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line}`)).toEqual([
+      'k8s/db.yaml:8',
+      'tpl/any/pod.yaml:8',
+      'v1/charts/web/values.yaml:2',
+      'v1/overlays/dev/pod.yaml:8',
+      'v1/pods/web.yaml:8',
+      // The skaffold format's: `remote: true` chart of a repository the machine added.
+      'v1/skaffold.yaml:17',
+    ])
   })
 
   it("matches an artifact's name as Skaffold does: lowercased, without ko's prefix", async () => {
@@ -158,6 +204,35 @@ describe('images a Tiltfile builds, named by the manifests of its folder', () =>
         10,
         `image example-custom@${DIGEST} is the project's own: dev/Tiltfile:4 builds it (custom_build('example-custom')), and Tilt replaces it with the image it builds when it deploys: not listed`,
       ),
+    ])
+  })
+
+  it("a Tiltfile's literal k8s_yaml and helm paths scope its images; a computed k8s_yaml argument, the folder", async () => {
+    const inventory = await scanTree({
+      Tiltfile:
+        "docker_build('tapp', '.')\nk8s_yaml('k8s/a.yaml')\nk8s_yaml(['k8s/b.yaml', 'more/'])\nhelm('./chart')\n",
+      'k8s/a.yaml': pod('tapp:1'),
+      'k8s/b.yaml': pod('tapp:2'),
+      'k8s/c.yaml': pod('tapp:3'),
+      'more/x/pod.yaml': pod('tapp:4'),
+      'chart/Chart.yaml': 'apiVersion: v2\nname: chart\nversion: 1.0.0\n',
+      'chart/values.yaml': 'image:\n  repository: tapp\n  tag: "5"\n',
+      'deploy/prod/db.yaml': pod('tapp:6'),
+      'computed/Tiltfile': "docker_build('capp', '.')\nk8s_yaml(kustomize('overlay'))\nk8s_yaml('k8s/a.yaml')\n",
+      'computed/any/pod.yaml': pod('capp:1'),
+    })
+    expect(inventory.errors).toEqual([])
+    expect(refsAt(inventory)).toEqual([
+      'chart Tiltfile:4:6',
+      'tapp:3 k8s/c.yaml:8:12',
+      'tapp:6 deploy/prod/db.yaml:8:12',
+    ])
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line}`)).toEqual([
+      'chart/values.yaml:2',
+      'computed/any/pod.yaml:8',
+      'k8s/a.yaml:8',
+      'k8s/b.yaml:8',
+      'more/x/pod.yaml:8',
     ])
   })
 

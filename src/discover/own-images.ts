@@ -12,21 +12,29 @@
  * Names are compared normalised (`app` is `docker.io/library/app`), as the rest of discover names images.
  *
  * Scope: a configuration (`skaffold.yaml`, `skaffold.yml`, a `skaffold*.yaml`/`.yml` whose head is a Skaffold
- * `Config`, a `Tiltfile`) applies to the manifests of its folder and the folders below it, where the files its
- * `manifests.rawYaml`, `deploy.kubectl.manifests`, kustomize paths, helm `chartPath`s and `k8s_yaml()` name usually
- * are: their globs are not matched. The folders read are the manifest's and those above it, up to the scan's root
- * (`listDir` lists nothing outside it), each once per scan.
+ * `Config`, a `Tiltfile`) of the manifest's folder or one above it applies to the files it deploys when it names them
+ * (./built-images.ts): Skaffold's `manifests.rawYaml`, `deploy.kubectl.manifests`, kustomize `paths` and local Helm
+ * `chartPath`s (for that chart's values files), a Tiltfile's literal `k8s_yaml()` paths and `helm()`/`helm_resource()`
+ * chart folders; each a path, a folder (the files below it) or a glob, relative to the configuration's folder,
+ * matched in bounded time (../core/glob.ts; one it refuses matches nothing). One that names none, or computes one
+ * (`{{.ENV}}`, `k8s_yaml(kustomize('…'))`, a variable), applies to its folder and the folders below it. The nearest
+ * configuration that deploys the file and builds the image is named. The folders read are the manifest's and those
+ * above it, up to the scan's root (`listDir` lists nothing outside it), each once per scan.
  */
 import {posix} from 'node:path'
 import {parseImageRef} from '../core/image-ref.js'
 import {elide} from '../core/elide.js'
+import {boundedGlob} from '../core/glob.js'
 import type {Output} from './output.js'
 import {
   type BuiltImage,
   isSkaffoldConfig,
   skaffoldBuiltImages,
+  skaffoldDeployedPaths,
   TILT_BUILD_CALLS,
+  TILT_DEPLOY_CALLS,
   tiltBuiltImages,
+  tiltDeployedPaths,
 } from './built-images.js'
 import {folderListing} from './folder-listing.js'
 import {perScan} from './per-scan.js'
@@ -41,6 +49,11 @@ export interface Builder {
   /** The configuration file and the line that names the image. */
   file: string
   image: BuiltImage
+  /**
+   * Whether the configuration deploys a file (a path relative to the scan root): a file its deployed paths or globs
+   * match; absent when it writes none (or one computed), and it then deploys its folder and the folders below it.
+   */
+  deploys?: (file: string) => boolean
 }
 
 const SKAFFOLD_NAMES = ['skaffold.yaml', 'skaffold.yml']
@@ -55,9 +68,12 @@ const MAX_CONFIG = 1 << 20
 const MAX_FOLDER = 500
 
 /** The images each folder's configurations build, by normalised name (and as written); once per folder and scan. */
-const folderBuilds = perScan(() => new Map<string, ReadonlyMap<string, Builder>>())
+const folderBuilds = perScan(() => new Map<string, Builds>())
 /** The images built for the manifests of a folder: its own configurations' and its ancestors', the nearest first. */
-const scopeBuilds = perScan(() => new Map<string, ReadonlyMap<string, Builder>>())
+const scopeBuilds = perScan(() => new Map<string, Builds>())
+
+/** The configurations that build each image, by normalised name and as written, the nearest first. */
+type Builds = ReadonlyMap<string, readonly Builder[]>
 
 /**
  * The configuration that builds an image a manifest of `file` names, replacing it when the project is deployed;
@@ -67,7 +83,9 @@ export function builderOf(ref: string, file: string, context: DiscoverContext): 
   const builds = buildsFor(posix.dirname(file), context)
   if (builds.size === 0) return undefined
   const parsed = parseImageRef(ref)
-  const builder = builds.get(ref) ?? (parsed.ok ? builds.get(parsed.image.name) : undefined)
+  const deploying = (builders: readonly Builder[] | undefined) =>
+    builders?.find((builder) => builder.deploys === undefined || builder.deploys(file))
+  const builder = deploying(builds.get(ref)) ?? (parsed.ok ? deploying(builds.get(parsed.image.name)) : undefined)
   if (builder?.tool === 'skaffold' && parsed.ok && parsed.image.digest) return undefined
   return builder
 }
@@ -111,7 +129,7 @@ export function ownImageWords(ref: string, builder: Builder): string {
   return `image ${elide(ref, 200)} is the project's own: ${builder.file}:${image.line} builds it (${elide(image.written, 300)}), and ${tool} replaces it with the image it builds when it deploys: not listed`
 }
 
-function buildsFor(dir: string, context: DiscoverContext): ReadonlyMap<string, Builder> {
+function buildsFor(dir: string, context: DiscoverContext): Builds {
   const cache = scopeBuilds(context)
   const known = cache.get(dir)
   if (known) return known
@@ -119,19 +137,19 @@ function buildsFor(dir: string, context: DiscoverContext): ReadonlyMap<string, B
   const own = buildsIn(dir, context)
   const parent = posix.dirname(dir)
   const above = parent !== dir && inside(parent, context) ? buildsFor(parent, context) : EMPTY
-  let merged: ReadonlyMap<string, Builder>
+  let merged: Builds
   if (own.size === 0) merged = above
   else if (above.size === 0) merged = own
   else {
     const both = new Map(above)
-    for (const [name, builder] of own) both.set(name, builder)
+    for (const [name, builders] of own) both.set(name, [...builders, ...(above.get(name) ?? [])])
     merged = both
   }
   cache.set(dir, merged)
   return merged
 }
 
-const EMPTY: ReadonlyMap<string, Builder> = new Map()
+const EMPTY: Builds = new Map()
 
 /** Whether a folder is in the scan: listed (with listings), else any folder but the top of a relative path. */
 function inside(dir: string, context: DiscoverContext): boolean {
@@ -140,15 +158,21 @@ function inside(dir: string, context: DiscoverContext): boolean {
 }
 
 /** The images the configurations of one folder build, each under its normalised name and as written. */
-function buildsIn(dir: string, context: DiscoverContext): ReadonlyMap<string, Builder> {
+function buildsIn(dir: string, context: DiscoverContext): Builds {
   const cache = folderBuilds(context)
   const known = cache.get(dir)
   if (known) return known
-  const out = new Map<string, Builder>()
-  const add = (tool: Builder['tool'], file: string, images: readonly BuiltImage[]) => {
+  const out = new Map<string, Builder[]>()
+  const add = (tool: Builder['tool'], file: string, images: readonly BuiltImage[], paths: string[] | undefined) => {
+    const deploys = paths === undefined ? undefined : deployedMatcher(dir, paths)
     for (const image of images) {
-      const builder = {tool, file, image}
-      for (const key of [image.image, image.name]) if (key !== undefined && !out.has(key)) out.set(key, builder)
+      const builder: Builder = {tool, file, image, ...(deploys ? {deploys} : {})}
+      for (const key of new Set([image.image, image.name])) {
+        if (key === undefined) continue
+        const list = out.get(key)
+        if (list === undefined) out.set(key, [builder])
+        else if (!list.some((other) => other.file === file)) list.push(builder)
+      }
     }
   }
   const names = context.listDir ? (folderListing(dir, context) ?? []) : undefined
@@ -163,18 +187,46 @@ function buildsIn(dir: string, context: DiscoverContext): ReadonlyMap<string, Bu
     const file = posix.join(dir, name)
     const text = context.readText(file)
     if (text === null || text.length > MAX_CONFIG || !isSkaffoldConfig(text.slice(0, 64 * 1024))) continue
-    add('skaffold', file, skaffoldBuiltImages(mappings(text, file)))
+    const roots = mappings(text, file)
+    add('skaffold', file, skaffoldBuiltImages(roots), skaffoldDeployedPaths(roots))
   }
   if (has(TILTFILE)) {
     const file = posix.join(dir, TILTFILE)
     const text = context.readText(file)
     // A Tiltfile that is not Starlark to its end still builds the images it names before (the format says the rest).
-    if (text !== null && text.length <= MAX_CONFIG && /\b(?:docker|custom)_build\b/.test(text))
-      add('tilt', file, tiltBuiltImages(callsOf(tokenize(text).tokens, TILT_BUILD_CALLS).calls))
+    if (text !== null && text.length <= MAX_CONFIG && /\b(?:docker|custom)_build\b/.test(text)) {
+      const {calls} = callsOf(tokenize(text).tokens, TILT_CALLS)
+      add('tilt', file, tiltBuiltImages(calls), tiltDeployedPaths(calls))
+    }
   }
   const found = out.size === 0 ? EMPTY : out
   cache.set(dir, found)
   return found
+}
+
+/** The Tiltfile calls read here: those that build an image, and those that name the files it deploys. */
+const TILT_CALLS: ReadonlySet<string> = new Set([...TILT_BUILD_CALLS, ...TILT_DEPLOY_CALLS])
+
+/**
+ * Whether a file (relative to the scan root) is one of `paths` (relative to `dir`, the configuration's folder): a
+ * path, a file under a folder path (a kustomization's, a chart's), or a glob's match (../core/glob.ts, bounded; a
+ * glob it refuses matches nothing, so that the images of a file it would name are listed, not hidden).
+ */
+function deployedMatcher(dir: string, paths: readonly string[]): (file: string) => boolean {
+  const tests: ((path: string) => boolean)[] = []
+  for (const path of paths) {
+    const clean = posix.normalize(path).replace(/\/+$/, '')
+    for (const glob of [clean, `${clean}/**`])
+      try {
+        tests.push(boundedGlob(glob))
+      } catch {
+        // Not a glob matched in bounded time: nothing it names is hidden.
+      }
+  }
+  return (file) => {
+    const relative = posix.relative(dir === '.' ? '' : dir, file)
+    return tests.some((test) => test(relative))
+  }
 }
 
 /** The mapping documents of a YAML file, read leniently: its problems are the skaffold format's to tell. */

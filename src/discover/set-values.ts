@@ -3,21 +3,24 @@
  * `setValues` (a mapping of dotted keys) and Tilt's `helm(set=[…])` and `helm_resource(flags=['--set=…'])` write them.
  * They are merged into one values tree, each over the ones before, as Helm merges them (a later path through a value
  * replaces it with a mapping), and the images of that tree are read as a values file's are (./helm-value-images.ts,
- * `origin: helm-values`), less the images the project builds itself. A key with a list index (`a[0].b`) or an
- * escaped dot is not applied; nor is one longer or deeper than any chart's values (said).
+ * `origin: helm-values`), less the images the project builds itself. Keys are read as Helm reads them: list indexes
+ * (`images[0].repository`) and `\` escapes (`kubernetes\.io/os`) too. A key Helm would refuse, or longer or deeper
+ * than any chart's values, is not applied, and said (`unsupported`, naming the key).
  */
-import {appendAll} from '../core/arrays.js'
 import {elide} from '../core/elide.js'
-import {emptyOutput, type Output} from './output.js'
+import type {Output} from './output.js'
 import {mergeValues} from './argo-helm-values.js'
 import {valuesImages} from './helm-value-images.js'
-import {isMap, type Position, type YamlMap, type YamlNode} from './yaml-tree.js'
+import {isMap, isSeq, type Position, type YamlMap, type YamlNode, type YamlSeq} from './yaml-tree.js'
 
-/** A key applied here: keys joined by dots, no list index, no escape. */
-const PLAIN_PATH = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/
 /** Longer or deeper keys are not applied (no chart has such values; a tree that deep would be read recursively). */
 const MAX_KEY_LENGTH = 4096
 const MAX_KEY_DEPTH = 64
+/** A larger list index is not applied (Helm pads a list with nulls up to it: no chart's values are that long). */
+const MAX_INDEX = 1000
+
+/** One step of a key's path: a mapping key, or a list index (`a[0]`). */
+type Step = string | number
 
 export interface SetValue {
   key: string
@@ -33,59 +36,153 @@ export interface SetValuesScan {
   isOwn: (ref: string) => boolean
 }
 
-/** The images of `pairs`, merged in order (`at`: where the values are written, for the tree's root). */
-export function setValueImages(pairs: Iterable<SetValue>, at: Position, scan: SetValuesScan): void {
-  let values: YamlMap | undefined
+/**
+ * The images of `pairs`, merged in order (`at`: where the values are written, for the tree's root), over `base` when
+ * given (values given as a file's are, which `--set` overrides: Skaffold's `overrides`; not changed here).
+ */
+export function setValueImages(pairs: Iterable<SetValue>, at: Position, scan: SetValuesScan, base?: YamlMap): void {
+  let values: YamlMap | undefined = base && {...base, entries: new Map(base.entries)}
   // The mappings built here, whose keys are set in place (a written one is copied first): linear in the keys.
-  const own = new WeakSet<YamlMap>()
+  const own = new WeakSet<YamlMap | YamlSeq>()
   for (const {key, value} of pairs) {
-    if (key.length > MAX_KEY_LENGTH || !PLAIN_PATH.test(key)) continue
-    const keys = key.split('.')
-    if (keys.length > MAX_KEY_DEPTH) {
+    const skip = (why: string) =>
       scan.out.skipped.push({
         file: scan.file,
         line: value.line,
         reason: 'unsupported',
-        message: `${scan.label}: value key "${elide(key, 200)}" is more than ${MAX_KEY_DEPTH} keys deep: not read`,
+        message: `${scan.label}: value key "${elide(key, 200)}" ${why}: not read`,
       })
+    if (key.length > MAX_KEY_LENGTH) {
+      skip(`is longer than ${MAX_KEY_LENGTH} characters`)
+      continue
+    }
+    const keys = parseKey(key)
+    if (typeof keys === 'string') {
+      skip(keys)
+      continue
+    }
+    if (keys.length > MAX_KEY_DEPTH) {
+      skip(`is more than ${MAX_KEY_DEPTH} keys deep`)
       continue
     }
     values ??= {type: 'map', line: at.line, column: at.column, entries: new Map()}
     setAt(values, keys, value, own)
   }
   if (values === undefined) return
-  const found = emptyOutput()
+  // An image the project builds (Skaffold's own example: `setValues: {image: my-app}`) is its own: neither listed
+  // nor reported, whatever else is set on the same line.
   valuesImages(values, {
     file: scan.file,
-    out: found,
+    out: scan.out,
     appVersion: undefined,
     noAppVersion: `${scan.label}: the appVersion of the chart, which it would take, is not in this file`,
+    isOwn: scan.isOwn,
   })
-  // An image the project builds (Skaffold's own example: `setValues: {image: my-app}`) is its own.
-  const ownAt = new Set<number>()
-  for (const component of found.components)
-    if (scan.isOwn(component.ref)) ownAt.add(component.locations[0].line)
-    else scan.out.components.push(component)
-  for (const skip of found.skipped) if (skip.line === undefined || !ownAt.has(skip.line)) scan.out.skipped.push(skip)
-  appendAll(scan.out.errors, found.errors)
 }
 
-/** `value` at the path `keys` of `root` (built here), over what is there, as Helm merges `--set` values. */
-function setAt(root: YamlMap, keys: readonly string[], value: YamlNode, own: WeakSet<YamlMap>): void {
-  own.add(root)
-  let holder = root
-  for (const key of keys.slice(0, -1)) {
-    const child = holder.entries.get(key)
-    let next: YamlMap
-    if (isMap(child) && own.has(child)) next = child
+/**
+ * The path of a `--set` key as Helm's strvals reads it: keys joined by dots, `\` escaping the next character
+ * (`nodeSelector.kubernetes\.io/os`), and list indexes after a key (`images[0].repository`, `a[0][1]`). Why it is not
+ * read, otherwise (an empty key, an unclosed or non-numeric index, an index over MAX_INDEX). Linear in the key.
+ */
+function parseKey(key: string): Step[] | string {
+  const steps: Step[] = []
+  let name = ''
+  let named = false
+  // Just after a `]`: a `.`, a `[` or the end follows.
+  let afterIndex = false
+  const endName = (): string | undefined => {
+    if (!named) return 'has an empty key'
+    steps.push(name)
+    name = ''
+    named = false
+    return undefined
+  }
+  let i = 0
+  while (i < key.length) {
+    const c = key[i]
+    if (afterIndex) {
+      afterIndex = false
+      if (c === '.') {
+        i++
+        if (i === key.length) return 'has an empty key'
+        continue
+      }
+      if (c !== '[') return 'has a key run into a list index'
+    }
+    if (c === '\\') {
+      if (i + 1 >= key.length) return 'ends with an escape'
+      name += key[i + 1]
+      named = true
+      i += 2
+    } else if (c === '.') {
+      const why = endName()
+      if (why) return why
+      i++
+    } else if (c === '[') {
+      if (named) endName()
+      else if (typeof steps.at(-1) !== 'number') return 'has a list index with no key before it'
+      const close = key.indexOf(']', i)
+      const digits = close < 0 ? '' : key.slice(i + 1, close)
+      if (!/^\d{1,4}$/.test(digits)) return 'has a list index that is not a number'
+      const index = Number(digits)
+      if (index > MAX_INDEX) return `has a list index over ${MAX_INDEX}`
+      steps.push(index)
+      i = close + 1
+      afterIndex = true
+    } else if (c === ']') return 'has an unopened list index'
     else {
+      name += c
+      named = true
+      i++
+    }
+  }
+  if (!afterIndex) {
+    const why = endName()
+    if (why) return why
+  }
+  return steps
+}
+
+type Holder = YamlMap | YamlSeq
+
+/** `value` at the path `keys` of `root` (built here), over what is there, as Helm merges `--set` values. */
+function setAt(root: YamlMap, keys: readonly Step[], value: YamlNode, own: WeakSet<Holder>): void {
+  own.add(root)
+  let holder: Holder = root
+  for (let k = 0; k < keys.length - 1; k++) {
+    const child = get(holder, keys[k])
+    let next: Holder
+    if (typeof keys[k + 1] === 'number') {
+      if (isSeq(child) && own.has(child)) next = child
+      else next = {type: 'seq', line: value.line, column: value.column, items: isSeq(child) ? [...child.items] : []}
+    } else if (isMap(child) && own.has(child)) next = child
+    else
       next = {type: 'map', line: value.line, column: value.column, entries: new Map(isMap(child) ? child.entries : [])}
+    if (next !== child) {
       own.add(next)
-      holder.entries.set(key, next)
+      put(holder, keys[k], next, value)
     }
     holder = next
   }
   const last = keys[keys.length - 1]
-  const before = holder.entries.get(last)
-  holder.entries.set(last, isMap(before) && isMap(value) ? mergeValues(before, value) : value)
+  const before = get(holder, last)
+  put(holder, last, isMap(before) && isMap(value) ? mergeValues(before, value) : value, value)
+}
+
+function get(holder: Holder, step: Step): YamlNode | undefined {
+  if (holder.type === 'map') return typeof step === 'string' ? holder.entries.get(step) : undefined
+  return typeof step === 'number' ? holder.items[step] : undefined
+}
+
+/** Sets a step; a list is padded with nulls up to the index, as Helm pads it (the index is at most MAX_INDEX). */
+function put(holder: Holder, step: Step, node: YamlNode, at: Position): void {
+  if (holder.type === 'map') {
+    holder.entries.set(String(step), node)
+    return
+  }
+  const index = Number(step)
+  while (holder.items.length < index)
+    holder.items.push({type: 'scalar', kind: 'null', text: '', line: at.line, column: at.column})
+  holder.items[index] = node
 }

@@ -261,6 +261,81 @@ describe('skaffold', () => {
     ])
   })
 
+  it('drops only its own image of a setValues flow mapping, not the other images set on the same line', () => {
+    const out = discover(
+      [
+        'apiVersion: skaffold/v4beta13',
+        'kind: Config',
+        'build:',
+        '  artifacts:',
+        '    - image: myapp',
+        'deploy:',
+        '  helm:',
+        '    releases:',
+        '      - name: app',
+        '        chartPath: ./chart',
+        '        setValues: {image: "myapp:dev", side.image.repository: quay.io/evil/thing, db.image: "quay.io/x/db:1"}',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual([
+      '10:20 chart chart - local file://./chart -',
+      '11:94 image quay.io/x/db:1 1 - pkg:docker/x/db@1?repository_url=quay.io',
+    ])
+    expect(skips(out)).toEqual([
+      '11 unresolved-version image quay.io/evil/thing has no tag or digest here and configuration 1: release app: setValues: the appVersion of the chart, which it would take, is not in this file',
+    ])
+    expect(errors(out)).toEqual([])
+  })
+
+  it('reads the overrides values tree of a release under its setValues, and reports setValueTemplates it cannot fill in', () => {
+    const out = discover(
+      [
+        'apiVersion: skaffold/v4beta13',
+        'kind: Config',
+        'build:',
+        '  artifacts:',
+        '    - image: myapp',
+        'deploy:',
+        '  helm:',
+        '    releases:',
+        '      - name: db',
+        '        chartPath: ./chart',
+        '        overrides:',
+        '          image:',
+        '            repository: quay.io/upstream/db',
+        '            tag: "1.0"',
+        '          app:',
+        '            image: {repository: myapp, tag: dev}',
+        '          metrics:',
+        '            image:',
+        '              repository: quay.io/upstream/exporter',
+        '        setValues:',
+        '          image.tag: "1.1"',
+        '        setValueTemplates:',
+        '          app.image.repository: "{{.IMAGE_REPO_myapp}}"',
+        '          app.image.tag: "{{.IMAGE_TAG_myapp}}@{{.IMAGE_DIGEST_myapp}}"',
+        '          proxy.image: "{{.PROXY_IMAGE}}"',
+        '          side.image: quay.io/upstream/side:2.0',
+        '      - name: bad',
+        '        chartPath: ./chart',
+        '        overrides: [x]',
+      ].join('\n'),
+    )
+    expect(rows(out)).toEqual([
+      '10:20 chart chart - local file://./chart -',
+      '13:25 image quay.io/upstream/db:1.1 1.1 - pkg:docker/upstream/db@1.1?repository_url=quay.io',
+      '26:23 image quay.io/upstream/side:2.0 2.0 - pkg:docker/upstream/side@2.0?repository_url=quay.io',
+      '28:20 chart chart - local file://./chart -',
+    ])
+    expect(skips(out)).toEqual([
+      '25 unsupported configuration 1: release db: setValueTemplates proxy.image "{{.PROXY_IMAGE}}" holds a template Skaffold fills in when it runs: not read',
+      '19 unresolved-version image quay.io/upstream/exporter has no tag or digest here and configuration 1: release db: overrides and setValues and setValueTemplates: the appVersion of the chart, which it would take, is not in this file',
+    ])
+    expect(errors(out)).toEqual([
+      '29:20 invalid-entry configuration 1: release bad: overrides must be a mapping, not a list',
+    ])
+  })
+
   it('reads setValues of many keys at once, and passes over a key too deep to be a value', () => {
     const keys = Array.from({length: 20_000}, (_, i) => `          k${i}.image: registry.example.com/k${i}:1.0`)
     const out = discover(

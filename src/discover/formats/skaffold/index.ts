@@ -9,10 +9,11 @@
  *   machine added (listed without its repository, and said); `chartPath` a local chart (`remote: true` of the v1 and
  *   v2 schemas makes it a remote one); `version` as helm's `--version` reads it (../../chart-version.ts). Charts are
  *   read by the helmfile rules the formats share (../../chart-ref.ts), `chart` components, direct.
- * - The images the `setValues` of a release give its chart (`image.repository: x`, dotted keys or nested), read as
- *   a values file is (`origin: helm-values`). `setValueTemplates` (Skaffold fills in the images it builds and
- *   environment variables) and `valuesFiles` (files of the tree, read by the helm-values format when so named) are
- *   not read here.
+ * - The images the values of a release give its chart, read as a values file is (`origin: helm-values`): its
+ *   `overrides` (a values tree), with `setValues` and `setValueTemplates` (`image.repository: x`, dotted keys or
+ *   nested) set over them as `--set` is. A `setValueTemplates` template Skaffold fills in (`{{.ENV}}`) is reported;
+ *   one of the images it builds (`{{.IMAGE_REPO_app}}`) is the project's own. `valuesFiles` (files of the tree, read
+ *   by the helm-values format when so named) are not read here.
  * - The images a build pulls: `buildpacks.builder` and `runImage`, `jib.fromImage`, `ko.fromImage` of
  *   `build.artifacts[]`; and the images of `verify[].container` and `customActions[].containers[]`. An image the
  *   file builds itself (`build.artifacts[].image` of any of its configurations) is the project's own, not listed, as
@@ -31,7 +32,7 @@ import {builtNames, isBuiltImage, isSkaffoldConfig, skaffoldBuiltImages} from '.
 import {chartRef, localChartName, ociRef, repositoryUrl} from '../../chart-ref.js'
 import {chartVersionFields} from '../../chart-version.js'
 import {isManifestCandidate} from '../../file-names.js'
-import {setValueImages} from '../../set-values.js'
+import {type SetValue, setValueImages} from '../../set-values.js'
 import {addImageRef, chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
@@ -44,6 +45,7 @@ import {
   type YamlMap,
   type YamlNode,
   type YamlScalar,
+  text as scalarText,
 } from '../../yaml-tree.js'
 
 export const discoverer: Discoverer = {
@@ -250,7 +252,7 @@ function readRelease(c: Config, release: YamlMap, label: string): void {
     c.out.errors.push(
       errorAt(c.file, release, 'invalid-entry', `${label} has neither chartPath nor remoteChart (Skaffold refuses it)`),
     )
-  setValuesImages(c, release.entries.get('setValues'), label)
+  releaseValuesImages(c, release, label)
 }
 
 /** A non-empty scalar field (as written); an error for anything else but null. */
@@ -379,19 +381,63 @@ function remoteRelease(
 }
 
 /**
- * `setValues` (Skaffold's FlatMap: dotted keys, or mappings it flattens the same way) as one values tree, read for
- * images as a values file is (../../set-values.ts), less the images the configuration builds.
+ * The values a release gives its chart in the configuration, as one values tree read for images as a values file is
+ * (../../set-values.ts, ../../helm-value-images.ts), less the images the configuration builds: `overrides` (a values
+ * tree, which Skaffold passes as a values file), then `setValues` and `setValueTemplates` (Skaffold's FlatMaps: dotted
+ * keys, or mappings it flattens the same way), set over it as `--set` is. A `setValueTemplates` value holding a
+ * template is filled in when Skaffold runs: reported, not read, unless its templates all name an image Skaffold builds
+ * (`{{.IMAGE_REPO_app}}:{{.IMAGE_TAG_app}}`): the project's own.
  */
-function setValuesImages(c: Config, node: YamlNode | undefined, label: string): void {
-  if (isAbsent(node)) return
-  if (!isMap(node)) {
-    c.out.errors.push(
-      errorAt(c.file, node, 'invalid-entry', `${label}: setValues must be a mapping, not ${describe(node)}`),
-    )
-    return
-  }
-  const pairs = [...node.entries].map(([key, value]) => ({key, value}))
-  setValueImages(pairs, node, {file: c.file, out: c.out, label: `${label}: setValues`, isOwn: (ref) => isBuilt(c, ref)})
+function releaseValuesImages(c: Config, release: YamlMap, label: string): void {
+  const overrides = valuesMapping(c, release, 'overrides', label)
+  const pairs: SetValue[] = []
+  const setValues = valuesMapping(c, release, 'setValues', label)
+  if (setValues) for (const [key, value] of setValues.entries) pairs.push({key, value})
+  const templates = valuesMapping(c, release, 'setValueTemplates', label)
+  if (templates)
+    for (const [key, value] of templates.entries) {
+      if (!isScalar(value) || !value.text.includes('{{')) {
+        pairs.push({key, value})
+        continue
+      }
+      if (builtImageTemplate(value.text)) continue
+      c.out.skipped.push({
+        file: c.file,
+        line: value.line,
+        reason: 'unsupported',
+        message: `${label}: setValueTemplates ${elide(key, 200)} "${elide(value.text.trim(), 200)}" holds a template Skaffold fills in when it runs: not read`,
+      })
+    }
+  if (overrides === undefined && pairs.length === 0) return
+  const fields = [overrides && 'overrides', setValues && 'setValues', templates && 'setValueTemplates'].filter(Boolean)
+  setValueImages(
+    pairs,
+    setValues ?? templates ?? (overrides as YamlMap),
+    {file: c.file, out: c.out, label: `${label}: ${fields.join(' and ')}`, isOwn: (ref) => isBuilt(c, ref)},
+    overrides,
+  )
+}
+
+/** A template of Skaffold's alone: `{{.IMAGE_REPO_x}}`, `{{.IMAGE_TAG}}`, …; only the images it builds are so set. */
+const IMAGE_TEMPLATE = /^\s*\.IMAGE_(?:REPO|TAG|DIGEST|FULLY_QUALIFIED|DOMAIN|REPO_NO_DOMAIN)(?:_\w+)?\s*$/
+
+/** Whether every `{{ }}` of a value names an image Skaffold builds (the project's own: not reported). */
+function builtImageTemplate(value: string): boolean {
+  if (value.length > 4096) return false
+  const parts = value.split('{{').slice(1)
+  return parts.every((part) => {
+    const end = part.indexOf('}}')
+    return end >= 0 && IMAGE_TEMPLATE.test(part.slice(0, end))
+  })
+}
+
+/** A mapping field of a release; an error for anything else but null. */
+function valuesMapping(c: Config, release: YamlMap, key: string, label: string): YamlMap | undefined {
+  const node = release.entries.get(key)
+  if (isAbsent(node)) return undefined
+  if (isMap(node)) return node
+  c.out.errors.push(errorAt(c.file, node, 'invalid-entry', `${label}: ${key} must be a mapping, not ${describe(node)}`))
+  return undefined
 }
 
 /** `requires[]`: a `path` is a file of the tree the walk reads; `git` and cloud storage configurations are remote. */
@@ -444,8 +490,4 @@ function isBuilt(c: Config, ref: string): boolean {
 function mapAt(holder: YamlMap, key: string): YamlMap | undefined {
   const node = holder.entries.get(key)
   return isMap(node) ? node : undefined
-}
-
-function scalarText(node: YamlNode | undefined): string | undefined {
-  return isScalar(node) && node.kind !== 'null' ? node.text : undefined
 }

@@ -1,0 +1,109 @@
+import {describe, expect, it} from 'vitest'
+import {elide} from '../core/elide.js'
+import {parseImageRef} from '../core/image-ref.js'
+import {isBuiltImage} from './built-images.js'
+import {emptyOutput} from './output.js'
+import {type SetValue, setValueImages} from './set-values.js'
+import type {YamlScalar} from './yaml-tree.js'
+
+/** `--set` pairs as Tilt's `flags=['--set=k=v', …]` writes them: all on line 3, one column each. */
+function pairs(...written: string[]): SetValue[] {
+  return written.map((pair, i) => {
+    const eq = pair.indexOf('=')
+    const value: YamlScalar = {type: 'scalar', kind: 'string', text: pair.slice(eq + 1), line: 3, column: 10 + i * 40}
+    return {key: pair.slice(0, eq), value}
+  })
+}
+
+function read(set: SetValue[], built: string[] = ['myapp']) {
+  const out = emptyOutput()
+  // As builtNames keeps them: as written and normalised (`docker.io/library/myapp`).
+  const names = new Set(
+    built.flatMap((image) => {
+      const parsed = parseImageRef(image)
+      return parsed.ok ? [image, parsed.image.name] : [image]
+    }),
+  )
+  setValueImages(
+    set,
+    {line: 3, column: 1},
+    {
+      file: 'Tiltfile',
+      out,
+      label: "helm_resource('x')",
+      isOwn: (ref) => isBuiltImage(ref, names),
+    },
+  )
+  return {
+    components: out.components.map((c) => `${c.locations[0].line}:${c.locations[0].column} ${c.ref}`),
+    skipped: out.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`),
+    errors: out.errors,
+  }
+}
+
+describe('setValueImages', () => {
+  it('drops only the own image, not the other images and skips set on the same line', () => {
+    expect(read(pairs('image=myapp:dev', 'side.image.repository=quay.io/evil/thing'))).toEqual({
+      components: [],
+      skipped: [
+        "Tiltfile:3 unresolved-version image quay.io/evil/thing has no tag or digest here and helm_resource('x'): the appVersion of the chart, which it would take, is not in this file",
+      ],
+      errors: [],
+    })
+    expect(read(pairs('image.repository=myapp', 'side.image=quay.io/evil/thing:1.0'))).toEqual({
+      components: ['3:50 quay.io/evil/thing:1.0'],
+      skipped: [],
+      errors: [],
+    })
+  })
+
+  it('reports no missing tag for an untagged own image, with or without a registry key', () => {
+    expect(read(pairs('image.repository=myapp'))).toEqual({components: [], skipped: [], errors: []})
+    expect(read(pairs('image.registry=ghcr.io', 'image.repository=org/app'), ['ghcr.io/org/app'])).toEqual({
+      components: [],
+      skipped: [],
+      errors: [],
+    })
+    expect(read(pairs('cache.repository=myapp', 'cache.tag='))).toEqual({components: [], skipped: [], errors: []})
+  })
+
+  it('reads list indexes and escapes of keys as Helm does, and reports a key it does not read', () => {
+    const long = `a.${'b'.repeat(4100)}`
+    expect(
+      read(
+        pairs(
+          'sidecars[0].image=quay.io/x/side:1',
+          'containers[1].image.repository=quay.io/x/c',
+          'containers[1].image.tag=2',
+          'grid[0][1].image=quay.io/x/grid:3',
+          'kubernetes\\.io/os.image=quay.io/x/esc:4',
+          'images[x].image=quay.io/x/bad:1',
+          'a[5000].image=quay.io/x/big:1',
+          'a..image=quay.io/x/empty:1',
+          '[0].image=quay.io/x/noname:1',
+          'a[0]b.image=quay.io/x/run:1',
+          'trail\\=x',
+          `${long}=x`,
+        ),
+      ),
+    ).toEqual({
+      components: ['3:10 quay.io/x/side:1', '3:50 quay.io/x/c:2', '3:130 quay.io/x/grid:3', '3:170 quay.io/x/esc:4'],
+      skipped: [
+        'Tiltfile:3 unsupported helm_resource(\'x\'): value key "images[x].image" has a list index that is not a number: not read',
+        'Tiltfile:3 unsupported helm_resource(\'x\'): value key "a[5000].image" has a list index over 1000: not read',
+        'Tiltfile:3 unsupported helm_resource(\'x\'): value key "a..image" has an empty key: not read',
+        'Tiltfile:3 unsupported helm_resource(\'x\'): value key "[0].image" has a list index with no key before it: not read',
+        'Tiltfile:3 unsupported helm_resource(\'x\'): value key "a[0]b.image" has a key run into a list index: not read',
+        'Tiltfile:3 unsupported helm_resource(\'x\'): value key "trail\\" ends with an escape: not read',
+        `Tiltfile:3 unsupported helm_resource('x'): value key "${elide(long, 200)}" is longer than 4096 characters: not read`,
+      ],
+      errors: [],
+    })
+  })
+
+  it('stays linear on a long key of brackets and escapes', () => {
+    const start = performance.now()
+    read(pairs(`a${'[0]'.repeat(1000)}=x`, `${'\\.'.repeat(2000)}=x`, `a${'['.repeat(4000)}=x`))
+    expect(performance.now() - start).toBeLessThan(1000)
+  })
+})
