@@ -175,6 +175,17 @@ describe('tiltfile', () => {
     ])
   })
 
+  it('splits --set values at the commas no backslash escapes, and reads escaped keys and list indexes', () => {
+    const out = discover(
+      String.raw`helm('./chart', set=['nodeSelector.kubernetes\.io/os=linux,proxy.image=registry.example.com/envoy:v1.31.0', 'note=a\,b,sidecars[0].image=registry.example.com/agent:2.0'])`,
+    )
+    expect(errors(out)).toEqual([])
+    expect(out.components.filter((c) => c.kind === 'image').map((c) => c.ref)).toEqual([
+      'registry.example.com/envoy:v1.31.0',
+      'registry.example.com/agent:2.0',
+    ])
+  })
+
   it('does not read a Tiltfile over 1 MiB (real ones are a few KB; the reader keeps a token per operator)', () => {
     const out = discover(`helm('./c')\n${'#'.repeat(MAX_TILTFILE)}`)
     expect(rows(out)).toEqual([])

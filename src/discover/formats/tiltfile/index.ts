@@ -271,8 +271,8 @@ function flagSets(flags: readonly Token[]): Token[] {
 }
 
 /**
- * The images of `key=value` assignments as `helm --set` takes them (`a=1,b=2` in one; one with a `\` escape is not
- * split, and not read), at the string that writes them (../../set-values.ts), less the images the file builds. A
+ * The images of `key=value` assignments as `helm --set` takes them (`a=1,b=2` in one, split at the commas no `\`
+ * escapes; a key's escapes and list indexes read by ../../set-values.ts), at the string that writes them (../../set-values.ts), less the images the file builds. A
  * `set` written otherwise than as literal strings is reported.
  */
 function setImages(t: Tilt, call: Call, arg: Argument | undefined, sets: readonly Token[] | undefined): void {
@@ -283,11 +283,11 @@ function setImages(t: Tilt, call: Call, arg: Argument | undefined, sets: readonl
   }
   const pairs: SetValue[] = []
   for (const token of sets) {
-    if (token.value.includes('\\')) continue
-    for (const assignment of token.value.split(',')) {
-      const equals = assignment.indexOf('=')
+    for (const assignment of unescapedSplit(token.value, ',')) {
+      const equals = unescapedIndex(assignment, '=')
       if (equals <= 0) continue
-      const text = assignment.slice(equals + 1)
+      // The key keeps its escapes (../../set-values.ts reads them as Helm does); the value is read unescaped.
+      const text = assignment.slice(equals + 1).replace(/\\(.)/gs, '$1')
       const value: YamlScalar = {
         type: 'scalar',
         kind: text === 'null' ? 'null' : 'string',
@@ -304,6 +304,30 @@ function setImages(t: Tilt, call: Call, arg: Argument | undefined, sets: readonl
     label: `${call.name}(…): values set`,
     isOwn: (ref) => isBuiltImage(ref, t.built),
   })
+}
+
+/** The parts of `text` between the `separator`s no `\` escapes (helm --set: `a=1,b=x\,y`). One pass. */
+function unescapedSplit(text: string, separator: string): string[] {
+  const parts: string[] = []
+  let start = 0
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++
+    else if (text[i] === separator) {
+      parts.push(text.slice(start, i))
+      start = i + 1
+    }
+  }
+  parts.push(text.slice(start))
+  return parts
+}
+
+/** The index of the first `char` no `\` escapes; -1 for none. */
+function unescapedIndex(text: string, char: string): number {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++
+    else if (text[i] === char) return i
+  }
+  return -1
 }
 
 /** `--version=X` or `--version X` among helm's flags. */
