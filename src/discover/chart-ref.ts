@@ -13,6 +13,8 @@
  * `remoteChart`, Tilt's `helm_resource`, whose rules are helm's and read the same on what they write).
  */
 import {posix} from 'node:path'
+import type {Component, Location} from '../core/model.js'
+import {purlString} from '../core/purl-string.js'
 import {trimEnd} from '../core/trim-end.js'
 import {redactSecrets} from '../core/redact.js'
 
@@ -221,5 +223,28 @@ function safeDecode(text: string): string {
     return decodeURIComponent(text)
   } catch {
     return text
+  }
+}
+
+/**
+ * A chart fetched from a source rather than a chart repository (a URL: `download_url`; git: `vcs_url`), as helmfile,
+ * Skaffold's `remoteChart` and Tilt's `helm_resource` list one: named by its file or folder, direct, declared.
+ */
+export function sourcedChart(
+  name: string,
+  version: string | undefined,
+  qualifiers: Record<string, string>,
+  location: Location,
+): Component {
+  return {
+    kind: 'chart',
+    ecosystem: 'helm',
+    name,
+    ...(version ? {version} : {}),
+    purl: purlString('helm', undefined, name, version, qualifiers, undefined),
+    ref: version ? `${name}@${version}` : name,
+    direct: true,
+    origin: 'manifest',
+    locations: [location],
   }
 }

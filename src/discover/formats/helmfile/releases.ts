@@ -7,7 +7,6 @@
  * a release writes inline are listed as a values file's are.
  */
 import {posix} from 'node:path'
-import {purlString} from '../../../core/purl-string.js'
 import {elide} from '../../../core/elide.js'
 import type {Component, Location} from '../../../core/model.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
@@ -27,7 +26,7 @@ import {
   type YamlNode,
   type YamlScalar,
 } from '../../yaml-tree.js'
-import {type ChartRef, chartRef, localChartName, ociRef} from '../../chart-ref.js'
+import {type ChartRef, chartRef, localChartName, ociRef, sourcedChart} from '../../chart-ref.js'
 
 /** A repository of `repositories:`; `url` as listed (no userinfo), undefined when it has none or is a template. */
 export interface Repository {
@@ -331,10 +330,10 @@ function listRef(
     }
     case 'git':
       // Fetched by go-getter: a folder of a git repository at a ref, whatever `version:` says.
-      h.out.components.push(sourced(ref.name, undefined, {vcs_url: gitVcsUrl(ref.url, ref.ref)}, location))
+      h.out.components.push(sourcedChart(ref.name, undefined, {vcs_url: gitVcsUrl(ref.url, ref.ref)}, location))
       return
     case 'url':
-      h.out.components.push(sourced(ref.name, ref.version, {download_url: ref.url}, location))
+      h.out.components.push(sourcedChart(ref.name, ref.version, {download_url: ref.url}, location))
       return
     case 'unsupported': {
       const message = `${label}: chart "${elide(written, 200)}" is ${ref.why}; not listed`
@@ -343,29 +342,6 @@ function listRef(
     }
     case 'repo':
       repoChart(h, label, ref, written, version, location)
-  }
-}
-
-/**
- * A chart fetched from elsewhere than a chart repository: its source as purl `vcs_url` or `download_url`, no
- * `repository` (the helm-repository resolver would read `<repository>/index.yaml`, which such a source has not).
- */
-function sourced(
-  name: string,
-  version: string | undefined,
-  qualifiers: Record<string, string>,
-  location: Location,
-): Component {
-  return {
-    kind: 'chart',
-    ecosystem: 'helm',
-    name,
-    ...(version ? {version} : {}),
-    purl: purlString('helm', undefined, name, version, qualifiers, undefined),
-    ref: version ? `${name}@${version}` : name,
-    direct: true,
-    origin: 'manifest',
-    locations: [location],
   }
 }
 

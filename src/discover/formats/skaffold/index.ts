@@ -27,9 +27,8 @@
  */
 import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
-import {purlString} from '../../../core/purl-string.js'
 import {builtNames, isBuiltImage, isSkaffoldConfig, skaffoldBuiltImages} from '../../built-images.js'
-import {chartRef, localChartName, ociRef, repositoryUrl} from '../../chart-ref.js'
+import {chartRef, localChartName, ociRef, repositoryUrl, sourcedChart} from '../../chart-ref.js'
 import {chartVersionFields} from '../../chart-version.js'
 import {isManifestCandidate} from '../../file-names.js'
 import {type SetValue, setValueImages} from '../../set-values.js'
@@ -344,17 +343,7 @@ function remoteRelease(
       return
     }
     case 'url':
-      c.out.components.push({
-        kind: 'chart',
-        ecosystem: 'helm',
-        name: ref.name,
-        ...(ref.version ? {version: ref.version} : {}),
-        purl: purlString('helm', undefined, ref.name, ref.version, {download_url: ref.url}, undefined),
-        ref: ref.version ? `${ref.name}@${ref.version}` : ref.name,
-        direct: true,
-        origin: 'manifest',
-        locations: [location],
-      })
+      c.out.components.push(sourcedChart(ref.name, ref.version, {download_url: ref.url}, location))
       return
     case 'repo':
     case 'local': {

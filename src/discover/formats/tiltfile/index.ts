@@ -25,9 +25,8 @@
 import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
 import type {Location} from '../../../core/model.js'
-import {purlString} from '../../../core/purl-string.js'
 import {builtNames, isBuiltImage, tiltBuiltImages} from '../../built-images.js'
-import {chartRef, localChartName, ociRef, repositoryUrl} from '../../chart-ref.js'
+import {chartRef, localChartName, ociRef, repositoryUrl, sourcedChart} from '../../chart-ref.js'
 import {chartVersionFields} from '../../chart-version.js'
 import {isDockerfile} from '../../file-names.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
@@ -362,17 +361,7 @@ function listChart(t: Tilt, call: Call, chart: Token, version: string | undefine
       return
     }
     case 'url':
-      t.out.components.push({
-        kind: 'chart',
-        ecosystem: 'helm',
-        name: ref.name,
-        ...(ref.version ? {version: ref.version} : {}),
-        purl: purlString('helm', undefined, ref.name, ref.version, {download_url: ref.url}, undefined),
-        ref: ref.version ? `${ref.name}@${ref.version}` : ref.name,
-        direct: true,
-        origin: 'manifest',
-        locations: [location],
-      })
+      t.out.components.push(sourcedChart(ref.name, ref.version, {download_url: ref.url}, location))
       return
     case 'repo': {
       // helm takes a path that holds a chart before a repository's chart (`deploy/web` with deploy/web/Chart.yaml).
