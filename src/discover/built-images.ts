@@ -72,10 +72,12 @@ const ARTIFACT_IMAGE_PATH = /^\/build\/artifacts\/\d+\/image$/
 
 /**
  * The files a Skaffold configuration deploys, as paths or globs relative to its folder: `manifests.rawYaml` and
- * `deploy.kubectl.manifests` (v1, v2), kustomize `paths` (`manifests.kustomize`, `deploy.kustomize`), and the
- * `chartPath` of a local Helm release (for that chart's values files), of every configuration and profile. Undefined
- * when the file writes none, or one Skaffold fills in when it runs (`{{.ENV}}`): its images are then its folder's and
- * the folders' below it. A URL (`rawYaml: [https://…]`) names no file of the tree.
+ * `deploy.kubectl.manifests` (v1, v2), and the `chartPath` of a local Helm release (for that chart's values files),
+ * of every configuration and profile, and those a profile's JSON patch adds (`op: add` to `/manifests/rawYaml/1`,
+ * Skaffold's profile-patches example). Undefined when the file writes none, deploys with kustomize (an overlay takes
+ * its bases from other folders: `resources: [../../base]`), or writes one Skaffold fills in when it runs
+ * (`{{.ENV}}`): its images are then its folder's and the folders' below it. A URL (`rawYaml: [https://…]`) names no
+ * file of the tree.
  */
 export function skaffoldDeployedPaths(roots: readonly YamlMap[]): string[] | undefined {
   const out: string[] = []
@@ -98,7 +100,7 @@ export function skaffoldDeployedPaths(roots: readonly YamlMap[]): string[] | und
         if (section === undefined) continue
         addAll(section.entries.get('rawYaml'))
         addAll(at(section, 'kubectl')?.entries.get('manifests'))
-        addAll(at(section, 'kustomize')?.entries.get('paths'))
+        if (section.entries.has('kustomize')) unknown = true
         const releases = at(section, 'helm')?.entries.get('releases')
         if (!isSeq(releases)) continue
         for (const release of releases.items) {
@@ -107,6 +109,17 @@ export function skaffoldDeployedPaths(roots: readonly YamlMap[]): string[] | und
           if (isScalar(remote) && remote.text.trim().toLowerCase() === 'true') continue
           add(release.entries.get('chartPath'))
         }
+      }
+      const patches = holder.entries.get('patches')
+      if (!isSeq(patches)) continue
+      for (const patch of patches.items) {
+        if (!isMap(patch)) continue
+        const path = patch.entries.get('path')
+        const where = isScalar(path) ? path.text.trim() : ''
+        if (where.length > 100) continue
+        if (/^\/(?:manifests|deploy)\/kustomize(?:\/|$)/.test(where)) unknown = true
+        else if (/^\/(?:manifests\/rawYaml|deploy\/kubectl\/manifests)(?:\/(?:\d+|-))?$/.test(where))
+          addAll(patch.entries.get('value'))
       }
     }
   }

@@ -98,19 +98,27 @@ describe("images a Skaffold configuration builds, named by the project's manifes
     )
   })
 
-  it('only in the files a configuration deploys when it names them (rawYaml, kubectl manifests, kustomize paths, chartPath)', async () => {
+  it('only in the files a configuration deploys when it names them (rawYaml, kubectl manifests, chartPath, a profile patch)', async () => {
     const inventory = await scanTree({
       // rawYaml: the root's k8s/*.yaml only, not deploy/prod/db.yaml, nor a k8s/ subfolder.
       'skaffold.yaml': skaffold('postgres'),
       'k8s/db.yaml': pod('postgres:15.4'),
       'k8s/extra/db.yaml': pod('postgres:15.5'),
       'deploy/prod/db.yaml': pod('postgres:15.6'),
-      // v1: deploy.kubectl.manifests, kustomize paths and a chart, relative to the configuration's folder.
+      // v1: deploy.kubectl.manifests and a chart, relative to the configuration's folder.
       'v1/skaffold.yaml':
-        'apiVersion: skaffold/v1\nkind: Config\nbuild:\n  artifacts:\n  - image: web\ndeploy:\n  kubectl:\n    manifests:\n    - pods/web.yaml\n  kustomize:\n    paths: [overlays/dev]\n  helm:\n    releases:\n    - name: web\n      chartPath: charts/web\n    - name: up\n      chartPath: stable/up\n      remote: true\n',
+        'apiVersion: skaffold/v1\nkind: Config\nbuild:\n  artifacts:\n  - image: web\ndeploy:\n  kubectl:\n    manifests:\n    - pods/web.yaml\n  helm:\n    releases:\n    - name: web\n      chartPath: charts/web\n    - name: up\n      chartPath: stable/up\n      remote: true\n',
       'v1/pods/web.yaml': pod('web:1'),
       'v1/pods/other.yaml': pod('web:2'),
-      'v1/overlays/dev/pod.yaml': pod('web:3'),
+      // kustomize: an overlay takes its bases from other folders (../../base): the folder and below.
+      'kz/skaffold.yaml':
+        'apiVersion: skaffold/v4beta11\nkind: Config\nbuild:\n  artifacts:\n  - image: kz\nmanifests:\n  kustomize:\n    paths: [overlays/dev]\n',
+      'kz/base/pod.yaml': pod('kz:1'),
+      // A profile's patch adds a rawYaml glob (Skaffold's profile-patches example): its files are deployed too.
+      'pp/skaffold.yaml':
+        "apiVersion: skaffold/v4beta11\nkind: Config\nbuild:\n  artifacts:\n  - image: base\nmanifests:\n  rawYaml: ['base/*.yaml']\nprofiles:\n- name: hello\n  patches:\n  - op: add\n    path: /build/artifacts/1\n    value: {image: hello}\n  - op: add\n    path: /manifests/rawYaml/1\n    value: 'hello/*.yaml'\n",
+      'pp/hello/pod.yaml': pod('hello:1'),
+      'pp/other/pod.yaml': pod('hello:2'),
       'v1/charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
       'v1/charts/web/values.yaml': 'image:\n  repository: web\n  tag: "4"\n',
       'v1/charts/other/Chart.yaml': 'apiVersion: v2\nname: other\nversion: 1.0.0\n',
@@ -122,21 +130,23 @@ describe("images a Skaffold configuration builds, named by the project's manifes
     })
     expect(inventory.errors).toEqual([])
     expect(refsAt(inventory)).toEqual([
+      'hello:2 pp/other/pod.yaml:8:12',
       'postgres:15.5 k8s/extra/db.yaml:8:12',
       'postgres:15.6 deploy/prod/db.yaml:8:12',
-      'up v1/skaffold.yaml:17:18',
-      'web v1/skaffold.yaml:15:18',
+      'up v1/skaffold.yaml:15:18',
+      'web v1/skaffold.yaml:13:18',
       'web:2 v1/pods/other.yaml:8:12',
       'web:5 v1/charts/other/values.yaml:2:15',
     ])
     expect(inventory.skipped.map((s) => `${s.file}:${s.line}`)).toEqual([
       'k8s/db.yaml:8',
+      'kz/base/pod.yaml:8',
+      'pp/hello/pod.yaml:8',
       'tpl/any/pod.yaml:8',
       'v1/charts/web/values.yaml:2',
-      'v1/overlays/dev/pod.yaml:8',
       'v1/pods/web.yaml:8',
       // The skaffold format's: `remote: true` chart of a repository the machine added.
-      'v1/skaffold.yaml:17',
+      'v1/skaffold.yaml:15',
     ])
   })
 

@@ -13,11 +13,12 @@
  *
  * Scope: a configuration (`skaffold.yaml`, `skaffold.yml`, a `skaffold*.yaml`/`.yml` whose head is a Skaffold
  * `Config`, a `Tiltfile`) of the manifest's folder or one above it applies to the files it deploys when it names them
- * (./built-images.ts): Skaffold's `manifests.rawYaml`, `deploy.kubectl.manifests`, kustomize `paths` and local Helm
- * `chartPath`s (for that chart's values files), a Tiltfile's literal `k8s_yaml()` paths and `helm()`/`helm_resource()`
+ * (./built-images.ts): Skaffold's `manifests.rawYaml`, `deploy.kubectl.manifests` (a profile's patch adding to them
+ * too) and local Helm `chartPath`s (for that chart's values files), a Tiltfile's literal `k8s_yaml()` paths and `helm()`/`helm_resource()`
  * chart folders; each a path, a folder (the files below it) or a glob, relative to the configuration's folder,
  * matched in bounded time (../core/glob.ts; one it refuses matches nothing). One that names none, or computes one
- * (`{{.ENV}}`, `k8s_yaml(kustomize('…'))`, a variable), applies to its folder and the folders below it. The nearest
+ * (`{{.ENV}}`, `k8s_yaml(kustomize('…'))`, a variable), or deploys with kustomize (whose overlays take bases from
+ * other folders), applies to its folder and the folders below it. The nearest
  * configuration that deploys the file and builds the image is named. The folders read are the manifest's and those
  * above it, up to the scan's root (`listDir` lists nothing outside it), each once per scan.
  */
