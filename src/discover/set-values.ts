@@ -18,6 +18,11 @@ const MAX_KEY_LENGTH = 4096
 const MAX_KEY_DEPTH = 64
 /** A larger list index is not applied (Helm pads a list with nulls up to it: no chart's values are that long). */
 const MAX_INDEX = 1000
+/**
+ * The list items the keys of one chart's values may make, padding included (each `[i]` counted as i + 1): past it a
+ * key is not applied (75,000 keys `kN[999]=x` in a 1 MB Tiltfile made 75 million nulls, and the scan ran out of memory).
+ */
+const MAX_LIST_ITEMS = 10_000
 
 /** One step of a key's path: a mapping key, or a list index (`a[0]`). */
 type Step = string | number
@@ -44,6 +49,7 @@ export function setValueImages(pairs: Iterable<SetValue>, at: Position, scan: Se
   let values: YamlMap | undefined = base && {...base, entries: new Map(base.entries)}
   // The mappings built here, whose keys are set in place (a written one is copied first): linear in the keys.
   const own = new WeakSet<YamlMap | YamlSeq>()
+  let listItems = 0
   for (const {key, value} of pairs) {
     const skip = (why: string) =>
       scan.out.skipped.push({
@@ -65,6 +71,12 @@ export function setValueImages(pairs: Iterable<SetValue>, at: Position, scan: Se
       skip(`is more than ${MAX_KEY_DEPTH} keys deep`)
       continue
     }
+    const items = keys.reduce<number>((sum, step) => (typeof step === 'number' ? sum + step + 1 : sum), 0)
+    if (listItems + items > MAX_LIST_ITEMS) {
+      skip(`sets list items past the ${MAX_LIST_ITEMS.toLocaleString('en-US')} read of one chart's values`)
+      continue
+    }
+    listItems += items
     values ??= {type: 'map', line: at.line, column: at.column, entries: new Map()}
     setAt(values, keys, value, own)
   }
