@@ -170,9 +170,11 @@ const HUB_KEYS = ['hub', 'registry'] as const
  * default to them (`| default .Values.global.hub`), and templates are not read.
  */
 function composedImage(image: string, node: YamlNode, parent: YamlMap, scan: ValuesScan): boolean {
-  if (isOwnImage(scan, undefined, image)) return true
   // A scalar only (a hub written or left empty): a `registry:` mapping beside it is some other setting.
   const hubKey = HUB_KEYS.find((key) => isScalar(parent.entries.get(key)))
+  // The name alone is the project's own only without a hub: `hub: quay.io/other` + `image: myapp` is another
+  // registry's image (addValuesImage asks about the whole reference it composes).
+  if (hubKey === undefined && isOwnImage(scan, undefined, image)) return true
   const tagKey = ['tag', 'imageTag'].find((key) => parent.entries.has(key))
   const hub = hubKey === undefined ? undefined : text(parent.entries.get(hubKey))?.trim()
   const tag = tagKey === undefined ? undefined : text(parent.entries.get(tagKey))?.trim()

@@ -113,6 +113,13 @@ describe('setValueImages', () => {
     ])
   })
 
+  it("takes a hub before a built name as another registry's image, not the project's own", () => {
+    const {components, skipped} = read(pairs('hub=quay.io/other', 'image=myapp', 'tag=1.0'))
+    expect(components).toEqual(['3:50 quay.io/other/myapp:1.0'])
+    expect(skipped).toEqual([])
+    expect(read(pairs('image=myapp', 'tag=1.0')).components).toEqual([])
+  })
+
   it('pads lists to at most 10,000 items for one chart, the keys past it reported (75,000 keys ran out of memory)', () => {
     const keys = Array.from({length: 30}, (_, i) => `k${i}[999]=x`)
     const {skipped} = read(pairs(...keys, 'image=registry.example.com/proxy:1.0'))
