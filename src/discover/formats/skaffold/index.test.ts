@@ -309,11 +309,18 @@ describe('skaffold', () => {
         '          metrics:',
         '            image:',
         '              repository: quay.io/upstream/exporter',
+        '          api:',
+        '            image: {repository: quay.io/upstream/api, tag: "3.0"}',
+        '          web:',
+        '            image: {repository: quay.io/upstream/web, tag: "2.0"}',
         '        setValues:',
         '          image.tag: "1.1"',
         '        setValueTemplates:',
         '          app.image.repository: "{{.IMAGE_REPO_myapp}}"',
         '          app.image.tag: "{{.IMAGE_TAG_myapp}}@{{.IMAGE_DIGEST_myapp}}"',
+        '          api.image.repository: "{{.IMAGE_REPO_myapp}}"',
+        '          api.image.tag: "{{.IMAGE_TAG_myapp}}"',
+        '          web.image.tag: "{{.IMAGE_TAG_myapp}}"',
         '          proxy.image: "{{.PROXY_IMAGE}}"',
         '          side.image: quay.io/upstream/side:2.0',
         '      - name: bad',
@@ -324,15 +331,18 @@ describe('skaffold', () => {
     expect(rows(out)).toEqual([
       '10:20 chart chart - local file://./chart -',
       '13:25 image quay.io/upstream/db:1.1 1.1 - pkg:docker/upstream/db@1.1?repository_url=quay.io',
-      '26:23 image quay.io/upstream/side:2.0 2.0 - pkg:docker/upstream/side@2.0?repository_url=quay.io',
-      '28:20 chart chart - local file://./chart -',
+      '33:23 image quay.io/upstream/side:2.0 2.0 - pkg:docker/upstream/side@2.0?repository_url=quay.io',
+      '35:20 chart chart - local file://./chart -',
     ])
     expect(skips(out)).toEqual([
-      '25 unsupported configuration 1: release db: setValueTemplates proxy.image "{{.PROXY_IMAGE}}" holds a template Skaffold fills in when it runs: not read',
+      '32 unsupported configuration 1: release db: setValueTemplates proxy.image "{{.PROXY_IMAGE}}" holds a template Skaffold fills in when it runs: not read',
       '19 unresolved-version image quay.io/upstream/exporter has no tag or digest here and configuration 1: release db: overrides and setValues and setValueTemplates: the appVersion of the chart, which it would take, is not in this file',
+      // Its tag is the one Skaffold builds (IMAGE_TAG_myapp), not the overrides' 2.0: no tag here. api's repository
+      // and tag are the built image's: the project's own, not listed.
+      '23 unresolved-version image quay.io/upstream/web has no tag or digest here and configuration 1: release db: overrides and setValues and setValueTemplates: the appVersion of the chart, which it would take, is not in this file',
     ])
     expect(errors(out)).toEqual([
-      '29:20 invalid-entry configuration 1: release bad: overrides must be a mapping, not a list',
+      '36:20 invalid-entry configuration 1: release bad: overrides must be a mapping, not a list',
     ])
   })
 

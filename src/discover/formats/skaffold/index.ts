@@ -389,7 +389,16 @@ function releaseValuesImages(c: Config, release: YamlMap, label: string): void {
         pairs.push({key, value})
         continue
       }
-      if (builtImageTemplate(value.text)) continue
+      if (builtImageTemplate(value.text)) {
+        // Skaffold sets it to the image it builds, over what `overrides` or `setValues` put there: a repository (or a
+        // whole reference) becomes one of the built names, the project's own; a tag or digest alone becomes unknown
+        // (null), so an upstream repository kept beside it is reported without a tag, never listed at a stale one.
+        const own = [...c.built][0]
+        const repository = /IMAGE_(?:REPO|FULLY_QUALIFIED|DOMAIN)/.test(value.text)
+        const text = repository && own !== undefined ? own : ''
+        pairs.push({key, value: {...value, kind: text === '' ? 'null' : 'string', text}})
+        continue
+      }
       c.out.skipped.push({
         file: c.file,
         line: value.line,
