@@ -256,6 +256,10 @@ describe('skaffold', () => {
     expect(skips(out)).toEqual([
       '16 unsupported document 2 is not a Skaffold configuration (apiVersion v1, kind ConfigMap): not read',
     ])
+    // An item of verify[] (or artifacts, releases, profiles) that is no mapping is said, never passed over.
+    expect(errors(discover('apiVersion: skaffold/v4beta11\nkind: Config\nverify:\n  - just-a-name\n'))).toEqual([
+      '4:5 invalid-entry configuration 1: verify[0] must be a mapping',
+    ])
     expect(errors(discover('apiVersion: skaffold/v4\nkind: Config\ndeploy: [\n')).map((e) => e.split(' ')[1])).toEqual([
       'yaml-syntax',
     ])

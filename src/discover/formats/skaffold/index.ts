@@ -100,24 +100,13 @@ function discover({file, text}: DiscoverInput): Output {
     const config: Config = {file, dir, out, label, built}
     readConfig(config, root)
     readRequires(config, root.entries.get('requires'))
-    if (isAbsent(profiles)) return
-    if (!isSeq(profiles)) {
-      out.errors.push(
-        errorAt(file, profiles, 'invalid-entry', `${label}: profiles must be a list, not ${describe(profiles)}`),
-      )
-      return
-    }
-    profiles.items.forEach((profile, i) => {
-      if (!isMap(profile)) {
-        out.errors.push(errorAt(file, profile, 'invalid-entry', `${label}: profiles[${i}] must be a mapping`))
-        return
-      }
+    for (const [profile, i] of mappingsOf(config, profiles, 'profiles')) {
       const profileName = scalarText(profile.entries.get('name'))
       const inProfile = {...config, label: `profile ${elide(profileName ?? `#${i + 1}`, 200)} of ${label}`}
       readConfig(inProfile, profile)
       readRequires(inProfile, profile.entries.get('requires'))
       readPatches(inProfile, profile.entries.get('patches'))
-    })
+    }
   })
   return out
 }
@@ -139,26 +128,7 @@ function readConfig(c: Config, holder: YamlMap): void {
 /** The images the builders of `build.artifacts[]` pull: a buildpacks builder and run image, jib's and ko's base. */
 function readArtifacts(c: Config, build: YamlNode | undefined): void {
   if (!isMap(build)) return
-  const artifacts = build.entries.get('artifacts')
-  if (isAbsent(artifacts)) return
-  if (!isSeq(artifacts)) {
-    c.out.errors.push(
-      errorAt(
-        c.file,
-        artifacts,
-        'invalid-entry',
-        `${c.label}: build.artifacts must be a list, not ${describe(artifacts)}`,
-      ),
-    )
-    return
-  }
-  artifacts.items.forEach((artifact, i) => {
-    if (!isMap(artifact)) {
-      c.out.errors.push(
-        errorAt(c.file, artifact, 'invalid-entry', `${c.label}: build.artifacts[${i}] must be a mapping`),
-      )
-      return
-    }
+  for (const [artifact, i] of mappingsOf(c, build.entries.get('artifacts'), 'build.artifacts')) {
     const fields: Array<[string, string]> = [
       ['buildpacks', 'builder'],
       ['buildpacks', 'runImage'],
@@ -169,7 +139,27 @@ function readArtifacts(c: Config, build: YamlNode | undefined): void {
       const holder = mapAt(artifact, builder)
       if (holder !== undefined) pulledImage(c, holder.entries.get(key), `build.artifacts[${i}].${builder}.${key}`)
     }
+  }
+}
+
+/**
+ * The mappings of the list `node` (the field `key`), each with its index: a field that is no list, or an item that is
+ * no mapping, is an error naming it (Skaffold refuses both).
+ */
+function mappingsOf(c: Config, node: YamlNode | undefined, key: string): Array<[YamlMap, number]> {
+  if (isAbsent(node)) return []
+  if (!isSeq(node)) {
+    c.out.errors.push(
+      errorAt(c.file, node, 'invalid-entry', `${c.label}: ${key} must be a list, not ${describe(node)}`),
+    )
+    return []
+  }
+  const items: Array<[YamlMap, number]> = []
+  node.items.forEach((item, i) => {
+    if (isMap(item)) items.push([item, i])
+    else c.out.errors.push(errorAt(c.file, item, 'invalid-entry', `${c.label}: ${key}[${i}] must be a mapping`))
   })
+  return items
 }
 
 /** `verify[]` (each with a `container`) and `customActions[]` (each with `containers`): their `image`. */
@@ -179,18 +169,9 @@ function readContainers(
   key: string,
   containersOf: (item: YamlMap) => Array<YamlNode | undefined>,
 ): void {
-  if (isAbsent(node)) return
-  if (!isSeq(node)) {
-    c.out.errors.push(
-      errorAt(c.file, node, 'invalid-entry', `${c.label}: ${key} must be a list, not ${describe(node)}`),
-    )
-    return
-  }
-  node.items.forEach((item, i) => {
-    if (!isMap(item)) return
+  for (const [item, i] of mappingsOf(c, node, key))
     for (const container of containersOf(item))
       if (isMap(container)) pulledImage(c, container.entries.get('image'), `${key}[${i}] image`)
-  })
 }
 
 /** An image a build or a container pulls, unless it is one the configuration builds (the project's own). */
@@ -217,24 +198,13 @@ function pulledImage(c: Config, node: YamlNode | undefined, what: string): void 
 }
 
 function readReleases(c: Config, node: YamlNode | undefined, key: string): void {
-  if (isAbsent(node)) return
-  if (!isSeq(node)) {
-    c.out.errors.push(
-      errorAt(c.file, node, 'invalid-entry', `${c.label}: ${key} must be a list, not ${describe(node)}`),
-    )
-    return
-  }
-  node.items.forEach((release, i) => {
-    if (!isMap(release)) {
-      c.out.errors.push(errorAt(c.file, release, 'invalid-entry', `${c.label}: ${key}[${i}] must be a mapping`))
-      return
-    }
+  for (const [release, i] of mappingsOf(c, node, key)) {
     readRelease(
       c,
       release,
       `${c.label}: release ${elide(scalarText(release.entries.get('name')) ?? `${key}[${i}]`, 200)}`,
     )
-  })
+  }
 }
 
 function readRelease(c: Config, release: YamlMap, label: string): void {
