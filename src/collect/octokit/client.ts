@@ -4,6 +4,7 @@ import {throttling} from '@octokit/plugin-throttling'
 import {Octokit} from '@octokit/rest'
 import {proxyFetch} from '../../core/proxy.js'
 import {rateLimitMessage} from '../miss-reason.js'
+import {bottleneckYieldsImmediately} from './bottleneck-yield.js'
 import {cachePlugin} from './cache-plugin.js'
 import {guardPlugin} from './guard-plugin.js'
 import {metricsPlugin} from './metrics-plugin.js'
@@ -27,6 +28,9 @@ export interface ClientPolicy {
   /** Called before waiting for a primary rate-limit reset. */
   onWait?: (seconds: number) => void
 }
+
+// The plug-ins' limiters yield to the event loop without waiting a millisecond a step (./bottleneck-yield.ts).
+bottleneckYieldsImmediately()
 
 export function createClient(http: StewardsHttpOptions, policy: ClientPolicy): StewardsOctokit {
   return new StewardsOctokit({
