@@ -1,11 +1,11 @@
 /**
- * Bottleneck without a timer for each step of a job. @octokit/plugin-throttling (a limiter for retries and one for
+ * Bottleneck without a timer for most steps of a job. @octokit/plugin-throttling (a limiter for retries and one for
  * concurrency) and @octokit/plugin-retry (a new limiter per request) run every request through three Bottleneck
- * limiters, and Bottleneck's local datastore yields to the event loop with `setTimeout(resolve, 0)` at each step of
- * a job (register, submit, free): Node waits at least a millisecond for each, so every request to GitHub waited
- * 12–19 ms of an idle process before it was sent and after its answer came. Measured (issue #16): a scan of the
- * demo's two upstreams through the GitHub emulator, 126 requests, 2.1 s against 1.2 s with every zero wait made an
- * immediate; the collection tests spent about half their time asleep there.
+ * limiters, and a Bottleneck job set four zero-delay timers: three where its local datastore yields to the event loop
+ * (`yieldLoop`: register, submit, free) and one to run the job. Node waits at least a millisecond for each, so every
+ * request to GitHub waited 12–19 ms of an idle process. Measured (issue #16): a `scan` of the demo's two upstreams
+ * through the GitHub emulator, 126 requests, took 2.1–2.2 s, and 1.4–1.6 s with this; the collection tests spent
+ * about 15 s less asleep. The run timer (at least 1 ms a job, 3 ms a request) is Bottleneck's own and stays.
  *
  * `setImmediate` yields to the event loop as the timer does (after the I/O that is ready), without the millisecond;
  * a wait that is not zero (a limiter's `minTime`, the throttling plug-in's retry-after) is Bottleneck's own
