@@ -64,12 +64,13 @@ describe("Bottleneck's zero waits as immediates", () => {
     expect(most).toBe(2)
     expect(done).toEqual([0, 1, 2, 3, 4, 5])
 
-    // A minTime still spaces the jobs (a lower bound: a slow machine only spaces them more).
+    // A minTime still spaces the jobs: a lower bound (a slow machine only spaces them more), with room for Bottleneck's
+    // Date.now() milliseconds and a timer's rounding (unspaced, the second starts within a millisecond or two).
     const spaced = new Bottleneck({maxConcurrent: 1, minTime: 30})
     const starts: number[] = []
     const start = () => Promise.resolve(starts.push(performance.now()))
     await Promise.all([spaced.schedule(start), spaced.schedule(start)])
-    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(29)
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(20)
 
     // plugin-retry's use: the "failed" handler returns a wait, and the job runs again.
     const retrying = new Bottleneck()
