@@ -37,6 +37,8 @@ describe('linearGlob', () => {
     const pathParts = ['a', 'b', 'ab', 'aab', '.', '..', '.a', 'a.yaml', '.yaml', 'x.b', 'xa', '@s', 'ba', 'a.b']
     let compared = 0
     const globs = new Set<string>()
+    // The glob and path of each answer that differs (an expect per comparison, 27,000 of them, took a second).
+    const differ: string[] = []
     for (let i = 0; i < 4000; i++) {
       const glob = Array.from({length: 1 + next(4)}, () => pick(globParts)).join('/')
       // Where picomatch has rules of its own (a first or last `**`, its `**` beside a `*`), this matcher does not
@@ -49,10 +51,11 @@ describe('linearGlob', () => {
       const expected = reference(glob)
       for (let k = 0; k < 12; k++) {
         const path = Array.from({length: 1 + next(5)}, () => pick(pathParts)).join('/')
-        expect(matches(path), `${glob} ${path}`).toBe(expected(path))
+        if (matches(path) !== expected(path)) differ.push(`${glob} ${path}: ${matches(path)}`)
         compared++
       }
     }
+    expect(differ.slice(0, 20)).toEqual([])
     expect(compared).toBeGreaterThan(20_000)
     expect(globs.size).toBeGreaterThan(1_000)
   })

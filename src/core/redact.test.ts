@@ -100,12 +100,16 @@ describe('redactSecrets', () => {
     ]
     const next = seeded(7)
     const redacted = new Set<string>()
+    // Each text redacted otherwise than by the expression (an expect for each of 20,000 took a third of a second).
+    const differ: Array<[string, string, string]> = []
     for (let i = 0; i < 20_000; i++) {
       const text = Array.from({length: 1 + next(12)}, () => pieces[next(pieces.length)]).join('')
       if (text.includes('://')) continue
-      expect(redactSecrets(text), text).toBe(reference(text))
-      if (reference(text) !== text) redacted.add(text)
+      const [ours, expected] = [redactSecrets(text), reference(text)]
+      if (ours !== expected) differ.push([text, ours, expected])
+      if (expected !== text) redacted.add(text)
     }
+    expect(differ.slice(0, 20)).toEqual([])
     // Enough of them hold a userinfo that the comparison means something, some of them right after a `mailto:`.
     expect(redacted.size).toBeGreaterThan(200)
     expect([...redacted].filter((text) => /mailto:\*\*\*@/i.test(reference(text))).length).toBeGreaterThan(20)

@@ -5,6 +5,7 @@
  * on synthetic schemas, with values generated from each schema's shape: mostly valid, then mutated (wrong types,
  * missing and extra keys, null-prototype and non-plain objects).
  */
+import {isDeepStrictEqual} from 'node:util'
 import {describe, expect, it} from 'vitest'
 import {z} from 'zod'
 import {prng} from '../../tests/support/prng.js'
@@ -152,6 +153,9 @@ describe('plans of zod schemas', () => {
         if (!fast) continue
         accepted++
         const reference = schema.safeParse(value)
+        // Strictly equal (same keys, same values) is what the assertions below ask; they run, with their messages,
+        // only for a value that is not (three expects for each of 3,000 values took seconds).
+        if (reference.success && isDeepStrictEqual(reference.data, value)) continue
         expect(reference.success, JSON.stringify(value)).toBe(true)
         expect(reference.data).toEqual(value)
         if (typeof value === 'object' && value !== null)

@@ -161,10 +161,9 @@ describe.skipIf(!present)('shared lockfile corpus matches EXPECTED.json', () => 
       const output = await discover(path)
       expect(output.errors ?? []).toEqual([])
       const components = output.components
-      for (const component of components) {
-        expect(component.locations[0].line).toBeGreaterThan(0)
-        expect(component.locations[0].file).toBe(path)
-      }
+      // Every component placed on a line of this file: the refs of those that are not.
+      const unplaced = components.filter((c) => !(c.locations[0].line > 0) || c.locations[0].file !== path)
+      expect(unplaced.map((c) => `${c.ref} ${JSON.stringify(c.locations[0])}`)).toEqual([])
       const pairs = distinct(counted(record, components))
       // A gem's platform is a purl qualifier, not part of its version: the with-platform count is checked on purls.
       expect(pairs.size).toBe(
