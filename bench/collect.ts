@@ -5,6 +5,9 @@
  * Latency under faults, from the test fixtures (tests/collect/failure-modes.test.ts checks the behaviour,
  * this checks how soon): a 403 "too large" is answered without any backoff wait, and a project whose
  * every request hangs gives up within its --project-timeout budget.
+ * Latency per request: one project's requests go one after another (its listing, files and people), so what
+ * stewards' octokit plug-ins add to each (the cache, retry, throttling and guard layers) is time a user waits; measured
+ * against the same requests sent by an octokit without plug-ins, to the same emulator.
  * Runs alone with `tsx bench/collect.ts`.
  */
 import {existsSync, readFileSync} from 'node:fs'
@@ -12,8 +15,10 @@ import {mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
+import {Octokit} from '@octokit/rest'
 import {collectProjects} from '../src/collect/index.js'
 import type {CollectOptions} from '../src/collect/types.js'
+import {proxyFetch} from '../src/core/proxy.js'
 import {type FaultRule, startGithubEmulator} from '../tests/support/github-emulator/index.js'
 
 export const name = 'collect: ten shared projects from the GitHub emulator'
@@ -68,8 +73,57 @@ async function faultLatency(): Promise<void> {
   }
 }
 
+/**
+ * Target: what stewards' plug-ins add to each of a project's requests, which go one after another: a tenth of the
+ * quickest of GitHub's answers (tens to hundreds of milliseconds). 18 ms before Bottleneck's zero waits became
+ * immediates (src/collect/octokit/bottleneck-yield.ts); about 3 ms of what is left is the one timer Bottleneck sets to
+ * run each job, three limiters a request.
+ */
+const ADDED_PER_REQUEST_MS = 8
+
+async function requestLatency(): Promise<void> {
+  const emulator = await startGithubEmulator({roots: [fixtureRoot], maxPerPage: 2})
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  try {
+    const ours: number[] = []
+    let requests = 0
+    for (let run = 0; run < 7; run++) {
+      const cacheDir = await mkdtemp(join(tmpdir(), 'stewards-bench-'))
+      const first = emulator.requests.length
+      const started = performance.now()
+      // Anonymous: the REST requests of one project, each waiting for the one before.
+      await collectProjects(['github.com/example/widget'], {
+        apiUrl: emulator.url,
+        window: {since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z'},
+        cacheDir,
+      })
+      const ms = performance.now() - started
+      requests = emulator.requests.length - first
+      if (run > 0) ours.push(ms / requests)
+      await rm(cacheDir, {recursive: true, force: true})
+    }
+    const urls = emulator.requests.slice(-requests).map((r) => r.url)
+    const quiet = () => undefined
+    const log = {debug: quiet, info: quiet, warn: quiet, error: quiet}
+    const plain = new Octokit({baseUrl: emulator.url, log, request: {fetch: proxyFetch()}})
+    const bare: number[] = []
+    for (let run = 0; run < 7; run++) {
+      const started = performance.now()
+      for (const url of urls) await plain.request(`GET ${url}`).catch(() => undefined)
+      if (run > 0) bare.push((performance.now() - started) / urls.length)
+    }
+    const added = median(ours) - median(bare)
+    console.log(
+      `one project's ${requests} requests, one after another: ${median(ours).toFixed(1)} ms each, an octokit without plug-ins ${median(bare).toFixed(1)} ms: ${added.toFixed(1)} ms added (target ≤ ${ADDED_PER_REQUEST_MS} ms: ${added <= ADDED_PER_REQUEST_MS ? 'met' : 'MISSED'})`,
+    )
+  } finally {
+    await emulator.close()
+  }
+}
+
 export async function run(): Promise<void> {
   await faultLatency()
+  await requestLatency()
   const affiliation = join(import.meta.dirname, '..', '..', 'shared', 'affiliation')
   if (!existsSync(join(affiliation, 'sources.json'))) {
     console.log(`skipped: ${affiliation} is absent`)
