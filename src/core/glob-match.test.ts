@@ -1,5 +1,6 @@
 import picomatch from 'picomatch'
 import {describe, expect, it} from 'vitest'
+import {expectNone} from '../../tests/support/expect-none.js'
 import {seeded} from '../../tests/support/random.js'
 import {linearGlob} from './glob-match.js'
 
@@ -55,7 +56,7 @@ describe('linearGlob', () => {
         compared++
       }
     }
-    expect(differ.slice(0, 20)).toEqual([])
+    expectNone(differ)
     expect(compared).toBeGreaterThan(20_000)
     expect(globs.size).toBeGreaterThan(1_000)
   })

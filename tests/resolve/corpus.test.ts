@@ -1,6 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {expectNone} from '../support/expect-none.js'
 import type {Component} from '../../src/core/model.js'
 import {discoverPaths} from '../../src/discover/index.js'
 import {formatResolutionTable, type ResolveRun, resolveComponents} from '../../src/resolve/index.js'
@@ -99,7 +100,7 @@ describe.skipIf(!present)('acceptance: ../shared/corpus resolves offline, or say
         (u) => !ALLOWED_REASONS.has(u.reason) || !u.detail || (u.reason === 'local') !== Boolean(u.component.local),
       )
       .map((u) => `${u.component.name}: ${u.reason} (${u.detail || 'no detail'}; local: ${Boolean(u.component.local)})`)
-    expect(wrong).toEqual([])
+    expectNone(wrong)
     // Offline and cold for most packages: the run must say it is incomplete.
     expect(run.incomplete).toBe(true)
   })

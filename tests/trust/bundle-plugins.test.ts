@@ -11,6 +11,7 @@ import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {build} from 'esbuild'
 import {describe, expect, it} from 'vitest'
+import {expectNone} from '../support/expect-none.js'
 import {
   englishOnlyZod,
   lazyCollator,
@@ -97,7 +98,7 @@ describe('oclif-id-order (@oclif/core)', () => {
         const collation = Math.sign(root.compare(a, b))
         if (ours !== collation) differ.push([a, b, ours, collation])
       }
-    expect(differ).toEqual([])
+    expectNone(differ)
     // An id outside that alphabet is compared by locale, as before: upper case first by code unit, not by locale.
     expect(Math.sign(patched({id: 'B'}, {id: 'a'}))).toBe(Math.sign('B'.localeCompare('a')))
     expect(Math.sign(patched({id: 'b1'}, {id: 'b:'}))).toBe(Math.sign('b1'.localeCompare('b:')))
