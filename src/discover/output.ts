@@ -3,6 +3,7 @@ import {elide} from '../core/elide.js'
 import {boundedValue, purlString} from '../core/purl-string.js'
 import type {ErrorCode} from '../core/errors.js'
 import type {Component, Location, Origin, ScanError} from '../core/model.js'
+import {trimEnd} from '../core/trim-end.js'
 import {imageComponent, parseImageRef} from '../core/image-ref.js'
 import type {DiscoverOutput} from './types.js'
 import type {Position} from './yaml-tree.js'
@@ -90,16 +91,17 @@ export interface ChartDependency {
  * would name another chart, as a go.mod `replace => ./dir` module has none.
  */
 export function chartComponent(chart: ChartDependency, location: Location, origin: Origin): Component {
+  const repository = chart.repository === undefined ? undefined : chartRepository(chart.repository)
   // A digest is the purl's `checksum` qualifier (purl spec: `algorithm:hex`, as an OCI digest is written).
   const qualifiers =
-    chart.repository || chart.digest
+    repository || chart.digest
       ? {
           ...(chart.digest ? {checksum: chart.digest} : {}),
-          ...(chart.repository ? {repository_url: chart.repository} : {}),
+          ...(repository ? {repository_url: repository} : {}),
         }
       : undefined
   const pin = chart.version ?? chart.digest
-  const local = chart.local === true || chart.repository?.startsWith('file://') === true
+  const local = chart.local === true || repository?.startsWith('file://') === true
   return {
     kind: 'chart',
     ecosystem: 'helm',
@@ -110,9 +112,19 @@ export function chartComponent(chart: ChartDependency, location: Location, origi
     ref: pin ? `${chart.name}@${pin}` : chart.range ? `${chart.name} ${chart.range}` : chart.name,
     ...(local ? {local: true} : {}),
     origin,
-    ...(chart.repository ? {repository: boundedValue(chart.repository)} : {}),
+    ...(repository ? {repository: boundedValue(repository)} : {}),
     locations: [location],
   }
+}
+
+/**
+ * A chart repository as Helm reaches it: an `http(s)://` or `oci://` URL with trailing slashes is the same
+ * repository without them (Helm joins `index.yaml`, or the chart's name, to the URL with one slash), so
+ * `https://charts.example.com/stable/` and `…/stable` are one chart, not two. Anything else as written.
+ */
+function chartRepository(repository: string): string {
+  if (!/^(?:https?|oci):\/\/[^/]/i.test(repository) || !repository.endsWith('/')) return repository
+  return trimEnd(repository, '/')
 }
 
 /**

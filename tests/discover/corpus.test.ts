@@ -104,7 +104,13 @@ describe.skipIf(!present)('Kubernetes corpus (../shared/corpus/k8s) equals EXPEC
         const charts = inventory.components.filter((c) => c.kind === 'chart')
         const got = charts.map((c) => ({name: c.name, version: c.version, repository: c.repository}))
         const byName = (a: {name: string}, b: {name: string}) => (a.name < b.name ? -1 : 1)
-        expect(got.sort(byName)).toEqual([...(want.dependencies ?? [])].sort(byName))
+        // The repository as Helm reaches it: a URL's trailing slash does not make another repository (the corpus
+        // writes metrics-server's with one), so it is left out of the component (src/discover/output.ts).
+        const asReached = (d: {name: string; version: string; repository: string}) => ({
+          ...d,
+          repository: /^(?:https?|oci):\/\//.test(d.repository) ? d.repository.replace(/\/+$/, '') : d.repository,
+        })
+        expect(got.sort(byName)).toEqual([...(want.dependencies ?? [])].map(asReached).sort(byName))
         expect(found).toEqual([])
       } else if (want.type === 'helm-values') {
         expect(distinct(found.map((c) => c.ref))).toEqual(want.composed_refs_distinct)

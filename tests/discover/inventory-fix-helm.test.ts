@@ -67,4 +67,38 @@ describe('stewards inventory: Helm values hubs and Chart.yaml ranges (real-world
       "istio-discovery/values.yaml:416 unsupported image proxyv2 names no registry, and global.hub and global.tag are set in these values: the chart's templates may combine them with the name, in a way these values do not settle; not listed",
     ])
   })
+
+  it('--json lists one chart for a repository URL written with and without its trailing slash, as Helm reaches it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'stewards-fix-helm-'))
+    const chart = (name: string, repository: string) =>
+      `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n  - name: cache\n    version: 18.1.0\n    repository: ${repository}\n`
+    const files: Array<[string, string]> = [
+      ['a/Chart.yaml', chart('a', 'https://charts.example.test/stable/')],
+      ['b/Chart.yaml', chart('b', 'https://charts.example.test/stable')],
+      ['c/Chart.yaml', chart('c', 'oci://registry.example.test/charts//')],
+      ['d/Chart.yaml', chart('d', 'oci://registry.example.test/charts')],
+    ]
+    for (const [file, text] of files) {
+      await mkdir(join(dir, file, '..'), {recursive: true})
+      await writeFile(join(dir, file), text)
+    }
+    const json = await inventoryJson(dir)
+    const charts = (json.components as Array<Row & {repository?: string}>).map((c) => ({
+      purl: c.purl,
+      repository: c.repository,
+      files: c.locations.map((l) => l.file.split('/').at(-2)),
+    }))
+    expect(charts).toEqual([
+      {
+        purl: 'pkg:helm/cache@18.1.0?repository_url=https%3A%2F%2Fcharts.example.test%2Fstable',
+        repository: 'https://charts.example.test/stable',
+        files: ['a', 'b'],
+      },
+      {
+        purl: 'pkg:helm/cache@18.1.0?repository_url=oci%3A%2F%2Fregistry.example.test%2Fcharts',
+        repository: 'oci://registry.example.test/charts',
+        files: ['c', 'd'],
+      },
+    ])
+  })
 })

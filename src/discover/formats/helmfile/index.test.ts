@@ -190,7 +190,7 @@ releases:
     expect(errors(out)).toEqual([])
     expect(skips(out)).toEqual([])
     expect(rows(out)).toEqual([
-      '11:22 api ~1.4.0 - https://charts.acme.example/stable/ pkg:helm/api?repository_url=https%3A%2F%2Fcharts.acme.example%2Fstable%2F',
+      '11:22 api ~1.4.0 - https://charts.acme.example/stable pkg:helm/api?repository_url=https%3A%2F%2Fcharts.acme.example%2Fstable',
       '12:22 worker@2.0.1 2.0.1 oci://ghcr.io/acme-org/charts pkg:helm/worker@2.0.1?repository_url=oci%3A%2F%2Fghcr.io%2Facme-org%2Fcharts',
       // A digest after the version, or in the reference, pins the chart: the purl's checksum.
       '13:22 web@3.1.0 3.1.0 oci://123456789012.dkr.ecr.eu-west-1.amazonaws.com/team pkg:helm/web@3.1.0?checksum=sha256%3A0123abcd&repository_url=oci%3A%2F%2F123456789012.dkr.ecr.eu-west-1.amazonaws.com%2Fteam',
