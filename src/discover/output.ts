@@ -118,13 +118,15 @@ export function chartComponent(chart: ChartDependency, location: Location, origi
 }
 
 /**
- * A chart repository as Helm reaches it: an `http(s)://` or `oci://` URL with trailing slashes is the same
- * repository without them (Helm joins `index.yaml`, or the chart's name, to the URL with one slash), so
- * `https://charts.example.com/stable/` and `…/stable` are one chart, not two. Anything else as written.
+ * A chart repository as Helm reaches it: an `http(s)://` or `oci://` URL whose path ends in slashes is the same
+ * repository without them (Helm joins `index.yaml`, or the chart's name, to the path with one slash, and keeps a
+ * query), so `https://charts.example.com/stable/` and `…/stable` are one repository, not two. Anything else as written.
  */
 function chartRepository(repository: string): string {
-  if (!/^(?:https?|oci):\/\/[^/]/i.test(repository) || !repository.endsWith('/')) return repository
-  return trimEnd(repository, '/')
+  if (!/^(?:https?|oci):\/\/[^/]/i.test(repository)) return repository
+  const end = repository.search(/[?#]/)
+  const path = end === -1 ? repository : repository.slice(0, end)
+  return path.endsWith('/') ? `${trimEnd(path, '/')}${end === -1 ? '' : repository.slice(end)}` : repository
 }
 
 /**

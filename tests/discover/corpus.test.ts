@@ -69,6 +69,9 @@ describe.skipIf(!present)('Kubernetes corpus (../shared/corpus/k8s) equals EXPEC
     expect(k8sFiles).toHaveLength(33)
   })
 
+  /** The charts whose expected repository lost a trailing slash in the comparison (filled by the tests of each file). */
+  const trimmedRepositories: string[] = []
+
   for (const file of k8sFiles) {
     const want = expected[file]
     it(`${file} (${want.type})`, async () => {
@@ -108,9 +111,11 @@ describe.skipIf(!present)('Kubernetes corpus (../shared/corpus/k8s) equals EXPEC
         // writes metrics-server's with one), so it is left out of the component (src/discover/output.ts).
         const asReached = (d: {name: string; version: string; repository: string}) => ({
           ...d,
-          repository: /^(?:https?|oci):\/\//.test(d.repository) ? d.repository.replace(/\/+$/, '') : d.repository,
+          repository: /^(?:https?|oci):\/\/[^/]/i.test(d.repository) ? d.repository.replace(/\/+$/, '') : d.repository,
         })
-        expect(got.sort(byName)).toEqual([...(want.dependencies ?? [])].map(asReached).sort(byName))
+        const wanted = want.dependencies ?? []
+        trimmedRepositories.push(...wanted.filter((d) => asReached(d).repository !== d.repository).map((d) => d.name))
+        expect(got.sort(byName)).toEqual(wanted.map(asReached).sort(byName))
         expect(found).toEqual([])
       } else if (want.type === 'helm-values') {
         expect(distinct(found.map((c) => c.ref))).toEqual(want.composed_refs_distinct)
@@ -124,6 +129,10 @@ describe.skipIf(!present)('Kubernetes corpus (../shared/corpus/k8s) equals EXPEC
       }
     })
   }
+
+  it('compares chart repositories as Helm reaches them: only metrics-server’s (Chart.yaml and Chart.lock) lost a slash', () => {
+    expect(trimmedRepositories).toEqual(['metrics-server', 'metrics-server'])
+  })
 
   it('the whole k8s directory: every file read, nothing unreadable, identical output on a second run', async () => {
     const dir = join(corpus, 'k8s')

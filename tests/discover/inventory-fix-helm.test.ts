@@ -77,6 +77,9 @@ describe('stewards inventory: Helm values hubs and Chart.yaml ranges (real-world
       ['b/Chart.yaml', chart('b', 'https://charts.example.test/stable')],
       ['c/Chart.yaml', chart('c', 'oci://registry.example.test/charts//')],
       ['d/Chart.yaml', chart('d', 'oci://registry.example.test/charts')],
+      // The path's slashes only: a query is kept as written (Helm keeps it when it joins index.yaml to the path).
+      ['f/Chart.yaml', chart('f', 'https://charts.example.test/q/?prefix=stable/')],
+      ['g/Chart.yaml', chart('g', 'https://charts.example.test/q?prefix=stable/')],
     ]
     for (const [file, text] of files) {
       await mkdir(join(dir, file, '..'), {recursive: true})
@@ -89,6 +92,11 @@ describe('stewards inventory: Helm values hubs and Chart.yaml ranges (real-world
       files: c.locations.map((l) => l.file.split('/').at(-2)),
     }))
     expect(charts).toEqual([
+      {
+        purl: 'pkg:helm/cache@18.1.0?repository_url=https%3A%2F%2Fcharts.example.test%2Fq%3Fprefix%3Dstable%2F',
+        repository: 'https://charts.example.test/q?prefix=stable/',
+        files: ['f', 'g'],
+      },
       {
         purl: 'pkg:helm/cache@18.1.0?repository_url=https%3A%2F%2Fcharts.example.test%2Fstable',
         repository: 'https://charts.example.test/stable',
