@@ -6,7 +6,7 @@ import type {Component, Location, Origin, ScanError} from '../core/model.js'
 import {trimEnd} from '../core/trim-end.js'
 import {imageComponent, parseImageRef} from '../core/image-ref.js'
 import type {DiscoverOutput} from './types.js'
-import type {Position} from './yaml-tree.js'
+import {describe, type Position, type YamlNode} from './yaml-tree.js'
 
 export type Output = Required<DiscoverOutput>
 
@@ -68,6 +68,11 @@ export function locationOf(file: string, position: Position): Location {
 
 export function errorAt(file: string, position: Position | undefined, code: ErrorCode, message: string): ScanError {
   return {file, ...(position ? {line: position.line, column: position.column} : {}), code, message}
+}
+
+/** A field of the wrong shape, at its node: `${path} must be a list, not a string` (`invalid-entry`). */
+export function shapeError(file: string, node: YamlNode, path: string, shape: 'list' | 'mapping'): ScanError {
+  return errorAt(file, node, 'invalid-entry', `${path} must be a ${shape}, not ${describe(node)}`)
 }
 
 export interface ChartDependency {

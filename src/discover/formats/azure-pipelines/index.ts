@@ -19,7 +19,7 @@ import {posix} from 'node:path'
 import {appendAll} from '../../../core/arrays.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
-import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import {addImageRef, emptyOutput, errorAt, locationOf, type Output, shapeError} from '../../output.js'
 import {scanRoot} from '../../scan-root.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
@@ -157,9 +157,7 @@ function packagesOf(place: Place, packages: YamlNode): void {
   const {out, file} = place
   if (isScalar(packages) && packages.kind === 'null') return
   if (!isSeq(packages)) {
-    out.errors.push(
-      errorAt(file, packages, 'invalid-entry', `resources.packages must be a list, not ${describe(packages)}`),
-    )
+    out.errors.push(shapeError(file, packages, 'resources.packages', 'list'))
     return
   }
   resourceEntries(place, packages, 'packages', 'version', 'a package name', (head) => {
@@ -228,14 +226,7 @@ function repositoriesOf(place: Place, repositories: YamlNode): void {
   const {out, file} = place
   if (isScalar(repositories) && repositories.kind === 'null') return
   if (!isSeq(repositories)) {
-    out.errors.push(
-      errorAt(
-        file,
-        repositories,
-        'invalid-entry',
-        `resources.repositories must be a list, not ${describe(repositories)}`,
-      ),
-    )
+    out.errors.push(shapeError(file, repositories, 'resources.repositories', 'list'))
     return
   }
   resourceEntries(place, repositories, 'repositories', 'ref', 'a repository name', (head) => {
@@ -291,22 +282,13 @@ function repositoriesOf(place: Place, repositories: YamlNode): void {
 function containersOf(place: Place, containers: YamlNode): void {
   if (isScalar(containers) && containers.kind === 'null') return
   if (!isSeq(containers)) {
-    place.out.errors.push(
-      errorAt(
-        place.file,
-        containers,
-        'invalid-entry',
-        `resources.containers must be a list, not ${describe(containers)}`,
-      ),
-    )
+    place.out.errors.push(shapeError(place.file, containers, 'resources.containers', 'list'))
     return
   }
   items(place, containers).forEach((entry, i) => {
     const path = `resources.containers[${i}]`
     if (!isMap(entry)) {
-      place.out.errors.push(
-        errorAt(place.file, entry, 'invalid-entry', `${path} must be a mapping, not ${describe(entry)}`),
-      )
+      place.out.errors.push(shapeError(place.file, entry, path, 'mapping'))
       return
     }
     for (const alias of values(place, entry, 'container').map(stringValue))
@@ -406,10 +388,7 @@ function servicesAt(place: Place, services: YamlNode, path: string): void {
   if (isScalar(services) && services.kind === 'null') return
   if (!isMap(services)) {
     if (isScalar(services) && EXPRESSION.test(services.text)) containerAt(place, services, path)
-    else
-      place.out.errors.push(
-        errorAt(place.file, services, 'invalid-entry', `${path} must be a mapping, not ${describe(services)}`),
-      )
+    else place.out.errors.push(shapeError(place.file, services, path, 'mapping'))
     return
   }
   for (const [name, service] of entries(place, services)) containerAt(place, service, `${path}.${name}`)
@@ -523,7 +502,7 @@ function resourceEntries(
   items(place, entries).forEach((entry, i) => {
     const path = `resources.${list}[${i}]`
     if (!isMap(entry)) {
-      out.errors.push(errorAt(file, entry, 'invalid-entry', `${path} must be a mapping, not ${describe(entry)}`))
+      out.errors.push(shapeError(file, entry, path, 'mapping'))
       return
     }
     if (place.seen.has(entry)) return

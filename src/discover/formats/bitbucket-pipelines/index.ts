@@ -18,7 +18,7 @@
  *   repositories that import them, and their images are read as any pipeline's.
  */
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
-import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import {addImageRef, emptyOutput, errorAt, locationOf, type Output, shapeError} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
 import {isAbsent, describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
@@ -71,9 +71,7 @@ function discover(input: DiscoverInput): Output {
 function namedPipelines(place: Place, named: YamlNode | undefined, path: string): void {
   if (isAbsent(named)) return
   if (!isMap(named)) {
-    place.out.errors.push(
-      errorAt(place.file, named, 'invalid-entry', `${path} must be a mapping, not ${describe(named)}`),
-    )
+    place.out.errors.push(shapeError(place.file, named, path, 'mapping'))
     return
   }
   for (const [name, steps] of named.entries) stepsOf(place, steps, `${path}.${name}`)
@@ -149,19 +147,14 @@ function stepsOf(place: Place, node: YamlNode | undefined, path: string, depth =
       imageAt(place, step.entries.get('image'), `${where}.step.image`)
       for (const script of ['script', 'after-script'])
         pipesOf(place, step.entries.get(script), `${where}.step.${script}`)
-    } else if (step !== undefined)
-      place.out.errors.push(
-        errorAt(place.file, step, 'invalid-entry', `${where}.step must be a mapping, not ${describe(step)}`),
-      )
+    } else if (step !== undefined) place.out.errors.push(shapeError(place.file, step, `${where}.step`, 'mapping'))
     // Groups hold steps, never groups: two levels (a stage's steps, a parallel's) are all Bitbucket has.
     if (depth > 1) return
     const parallel = item.entries.get('parallel')
     stepsOf(place, isMap(parallel) ? parallel.entries.get('steps') : parallel, `${where}.parallel`, depth + 1)
     const stage = item.entries.get('stage')
     if (stage !== undefined && !isMap(stage))
-      place.out.errors.push(
-        errorAt(place.file, stage, 'invalid-entry', `${where}.stage must be a mapping, not ${describe(stage)}`),
-      )
+      place.out.errors.push(shapeError(place.file, stage, `${where}.stage`, 'mapping'))
     else if (isMap(stage)) stepsOf(place, stage.entries.get('steps'), `${where}.stage.steps`, depth + 1)
   })
 }

@@ -16,7 +16,7 @@
  * - A docker list or image reached again (a YAML alias, a `<<` merge shared by jobs) is listed or reported once.
  * - `machine:` (`ubuntu-2204:...`) and `macos:` are CircleCI virtual machine images, not containers: not listed.
  */
-import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import {addImageRef, emptyOutput, errorAt, locationOf, type Output, shapeError} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
 import {isAbsent, describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
@@ -70,14 +70,7 @@ function configImages(place: Place, config: YamlMap, prefix: string, depth: numb
     const holders = config.entries.get(section)
     if (isAbsent(holders)) continue
     if (!isMap(holders)) {
-      place.out.errors.push(
-        errorAt(
-          place.file,
-          holders,
-          'invalid-entry',
-          `${prefix}${section} must be a mapping, not ${describe(holders)}`,
-        ),
-      )
+      place.out.errors.push(shapeError(place.file, holders, `${prefix}${section}`, 'mapping'))
       continue
     }
     for (const [name, holder] of holders.entries) {
@@ -92,9 +85,7 @@ function configImages(place: Place, config: YamlMap, prefix: string, depth: numb
 function orbsOf(place: Place, orbs: YamlNode | undefined, path: string, depth: number): void {
   if (isAbsent(orbs)) return
   if (!isMap(orbs)) {
-    place.out.errors.push(
-      errorAt(place.file, orbs, 'invalid-entry', `${path} must be a mapping, not ${describe(orbs)}`),
-    )
+    place.out.errors.push(shapeError(place.file, orbs, path, 'mapping'))
     return
   }
   for (const [name, orb] of orbs.entries) {
@@ -136,7 +127,7 @@ function dockerImages(place: Place, holder: YamlMap, path: string): void {
   if (isAbsent(docker) || place.seen.has(docker)) return
   place.seen.add(docker)
   if (!isSeq(docker)) {
-    out.errors.push(errorAt(file, docker, 'invalid-entry', `${path}.docker must be a list, not ${describe(docker)}`))
+    out.errors.push(shapeError(file, docker, `${path}.docker`, 'list'))
     return
   }
   docker.items.forEach((item, i) => {

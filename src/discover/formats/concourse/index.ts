@@ -30,7 +30,7 @@ import {isBuildkiteFile, isManifestCandidate} from '../../file-names.js'
 import type {SniffFile} from '../../sniff.js'
 import {imageComponent, parseImageRef} from '../../../core/image-ref.js'
 import type {Location} from '../../../core/model.js'
-import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import {addImageRef, emptyOutput, errorAt, locationOf, type Output, shapeError} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
 import {YTT_TEMPLATE, yttAnnotationLine} from '../../ytt.js'
@@ -153,16 +153,13 @@ function pipeline(place: Place, root: YamlMap): void {
 function listOf(place: Place, node: YamlNode | undefined, path: string): YamlMap[] {
   if (isAbsent(node)) return []
   if (!isSeq(node)) {
-    place.out.errors.push(errorAt(place.file, node, 'invalid-entry', `${path} must be a list, not ${describe(node)}`))
+    place.out.errors.push(shapeError(place.file, node, path, 'list'))
     return []
   }
   const maps: YamlMap[] = []
   node.items.forEach((item, i) => {
     if (isMap(item)) maps.push(item)
-    else
-      place.out.errors.push(
-        errorAt(place.file, item, 'invalid-entry', `${path}[${i}] must be a mapping, not ${describe(item)}`),
-      )
+    else place.out.errors.push(shapeError(place.file, item, `${path}[${i}]`, 'mapping'))
   })
   return maps
 }
@@ -272,9 +269,7 @@ function taskConfig(place: Place, config: YamlMap, prefix: string): void {
   if (isAbsent(resource)) return
   const path = `${prefix}image_resource`
   if (!isMap(resource)) {
-    place.out.errors.push(
-      errorAt(place.file, resource, 'invalid-entry', `${path} must be a mapping, not ${describe(resource)}`),
-    )
+    place.out.errors.push(shapeError(place.file, resource, path, 'mapping'))
     return
   }
   const type = stringValue(resource.entries.get('type'))

@@ -25,7 +25,7 @@ import {redactSecrets, urlWithoutCredentials} from '../../../core/redact.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
 import {directReference, type PackageWhere} from '../../lockfile-support/pypi-index.js'
 import {unresolvedVersion} from '../../lockfile-support/problems.js'
-import {emptyOutput, errorAt, type Output} from '../../output.js'
+import {emptyOutput, errorAt, type Output, shapeError} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {isAbsent, describe, isMap, isScalar, isSeq, text, type YamlNode, type YamlSeq} from '../../yaml-tree.js'
@@ -65,14 +65,7 @@ function discover(input: DiscoverInput): Output {
     const dependencies = doc.root.entries.get('dependencies')
     if (isAbsent(dependencies)) continue
     if (!isSeq(dependencies)) {
-      out.errors.push(
-        errorAt(
-          input.file,
-          dependencies,
-          'invalid-entry',
-          `dependencies must be a list, not ${describe(dependencies)}`,
-        ),
-      )
+      out.errors.push(shapeError(input.file, dependencies, 'dependencies', 'list'))
       continue
     }
     lines ??= input.text.split('\n')

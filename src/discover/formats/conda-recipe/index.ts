@@ -25,7 +25,7 @@ import {appendAll} from '../../../core/arrays.js'
 import {elide} from '../../../core/elide.js'
 import {redactSecrets} from '../../../core/redact.js'
 import {isManifestCandidate} from '../../file-names.js'
-import {emptyOutput, errorAt, type Output} from '../../output.js'
+import {emptyOutput, errorAt, type Output, shapeError} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml} from '../../yaml.js'
 import {NO_CONDA_ECOSYSTEM, namedFirst} from '../../lockfile-support/conda.js'
@@ -283,16 +283,14 @@ function keyLine(lines: string[], from: number, top: number): number {
 
 function readRequirements(node: YamlNode, file: string, out: Output, tally: Tally): void {
   if (!isMap(node)) {
-    out.errors.push(errorAt(file, node, 'invalid-entry', `requirements must be a mapping, not ${describe(node)}`))
+    out.errors.push(shapeError(file, node, 'requirements', 'mapping'))
     return
   }
   for (const section of SECTIONS) {
     const list = node.entries.get(section)
     if (isAbsent(list)) continue
     if (!isSeq(list)) {
-      out.errors.push(
-        errorAt(file, list, 'invalid-entry', `requirements: ${section} must be a list, not ${describe(list)}`),
-      )
+      out.errors.push(shapeError(file, list, `requirements: ${section}`, 'list'))
       continue
     }
     for (const item of list.items) readItem(item, section, file, out, tally)

@@ -23,7 +23,7 @@ import {elide} from '../../../core/elide.js'
 import {imageComponent, normalisedImage, parseImageRef} from '../../../core/image-ref.js'
 import type {Location} from '../../../core/model.js'
 import {isDockerfile, isJsonManifestCandidate, isManifestCandidate} from '../../file-names.js'
-import {emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import {emptyOutput, errorAt, locationOf, type Output, shapeError} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
 import {isAbsent, describe, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
@@ -279,9 +279,7 @@ function imageBuild(place: Place, node: YamlNode, path: string, name: string | u
   const dockerfile = node.entries.get('dockerfile')
   if (dockerfile === undefined) return
   if (!isMap(dockerfile)) {
-    out.errors.push(
-      errorAt(file, dockerfile, 'invalid-entry', `${path}.dockerfile must be a mapping, not ${describe(dockerfile)}`),
-    )
+    out.errors.push(shapeError(file, dockerfile, `${path}.dockerfile`, 'mapping'))
     return
   }
   const uriNode = dockerfile.entries.get('uri')
@@ -367,7 +365,7 @@ function readComponent(place: Place, component: YamlMap, path: string): void {
 function readContainer(place: Place, node: YamlNode, path: string, override: boolean): void {
   const {out, file} = place
   if (!isMap(node)) {
-    out.errors.push(errorAt(file, node, 'invalid-entry', `${path} must be a mapping, not ${describe(node)}`))
+    out.errors.push(shapeError(file, node, path, 'mapping'))
     return
   }
   const image = node.entries.get('image')

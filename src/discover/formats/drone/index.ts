@@ -16,7 +16,7 @@
  *   the server converts; `.drone.jsonnet` and `.drone.star` files: programs that generate the configuration, not
  *   run here.
  */
-import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import {addImageRef, emptyOutput, errorAt, locationOf, type Output, shapeError} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
 import {isAbsent, describe, isMap, isSeq, stringValue, type YamlMap, type YamlNode} from '../../yaml-tree.js'
@@ -99,12 +99,12 @@ function pipeline(out: Output, file: string, root: YamlMap): void {
 function containers(out: Output, file: string, node: YamlNode | undefined, path: string): void {
   if (isAbsent(node)) return
   if (!isSeq(node)) {
-    out.errors.push(errorAt(file, node, 'invalid-entry', `${path} must be a list, not ${describe(node)}`))
+    out.errors.push(shapeError(file, node, path, 'list'))
     return
   }
   node.items.forEach((item, i) => {
     if (!isMap(item)) {
-      out.errors.push(errorAt(file, item, 'invalid-entry', `${path}[${i}] must be a mapping, not ${describe(item)}`))
+      out.errors.push(shapeError(file, item, `${path}[${i}]`, 'mapping'))
       return
     }
     const name = stringValue(item.entries.get('name'))

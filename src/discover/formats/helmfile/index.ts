@@ -18,7 +18,7 @@ import {isHelmfileFile} from '../../file-names.js'
 import {posix} from 'node:path'
 import {appendAll} from '../../../core/arrays.js'
 import {elide} from '../../../core/elide.js'
-import {emptyOutput, errorAt, type Output} from '../../output.js'
+import {emptyOutput, errorAt, type Output, shapeError} from '../../output.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {readYaml, type YamlDocument} from '../../yaml.js'
 import {splitDocuments} from '../../yaml-split.js'
@@ -130,9 +130,7 @@ function readParts(file: string, text: string, out: Output): YamlMap[] {
 function rootOf(file: string, doc: YamlDocument, out: Output): YamlMap[] {
   if (doc.root === null || (isScalar(doc.root) && doc.root.kind === 'null')) return []
   if (isMap(doc.root)) return [doc.root]
-  out.errors.push(
-    errorAt(file, doc.root, 'invalid-entry', `a helmfile part must be a mapping, not ${describe(doc.root)}`),
-  )
+  out.errors.push(shapeError(file, doc.root, 'a helmfile part', 'mapping'))
   return []
 }
 
@@ -166,7 +164,7 @@ function partAt(parts: readonly Part[], line: number): number {
 function readRepositories(h: Helmfile, node: YamlNode | undefined): void {
   if (isAbsent(node)) return
   if (!isSeq(node)) {
-    h.out.errors.push(errorAt(h.file, node, 'invalid-entry', `repositories must be a list, not ${describe(node)}`))
+    h.out.errors.push(shapeError(h.file, node, 'repositories', 'list'))
     return
   }
   node.items.forEach((item, i) => {
@@ -236,7 +234,7 @@ function ociFlag(h: Helmfile, node: YamlNode | undefined, label: string): boolea
 function readTemplates(h: Helmfile, node: YamlNode | undefined): void {
   if (isAbsent(node)) return
   if (!isMap(node)) {
-    h.out.errors.push(errorAt(h.file, node, 'invalid-entry', `templates must be a mapping, not ${describe(node)}`))
+    h.out.errors.push(shapeError(h.file, node, 'templates', 'mapping'))
     return
   }
   for (const [name, template] of node.entries) h.templates.set(name, template)
@@ -261,7 +259,7 @@ function readDefaultInherit(h: Helmfile, node: YamlNode | undefined): void {
 function otherHelmfiles(h: Helmfile, node: YamlNode | undefined, key: 'helmfiles' | 'bases'): void {
   if (isAbsent(node)) return
   if (!isSeq(node)) {
-    h.out.errors.push(errorAt(h.file, node, 'invalid-entry', `${key} must be a list, not ${describe(node)}`))
+    h.out.errors.push(shapeError(h.file, node, key, 'list'))
     return
   }
   node.items.forEach((item, i) => {

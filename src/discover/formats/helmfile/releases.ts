@@ -10,7 +10,7 @@ import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
 import type {Component, Location} from '../../../core/model.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
-import {chartComponent, errorAt, locationOf, type Output} from '../../output.js'
+import {chartComponent, errorAt, locationOf, type Output, shapeError} from '../../output.js'
 import {chartVersionFields} from '../../chart-version.js'
 import {mergeValues} from '../../argo-helm-values.js'
 import {valuesImages} from '../../helm-value-images.js'
@@ -67,7 +67,7 @@ const NOTHING: Fields = {missing: []}
 export function readReleases(h: Helmfile, node: YamlNode | undefined): void {
   if (isAbsent(node)) return
   if (!isSeq(node)) {
-    h.out.errors.push(errorAt(h.file, node, 'invalid-entry', `releases must be a list, not ${describe(node)}`))
+    h.out.errors.push(shapeError(h.file, node, 'releases', 'list'))
     return
   }
   node.items.forEach((release, i) => {

@@ -32,7 +32,7 @@ import {chartRef, localChartName, ociRef, repositoryUrl, sourcedChart} from '../
 import {chartVersionFields} from '../../chart-version.js'
 import {isManifestCandidate} from '../../file-names.js'
 import {type SetValue, setValueImages} from '../../set-values.js'
-import {addImageRef, chartComponent, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import {addImageRef, chartComponent, emptyOutput, errorAt, locationOf, type Output, shapeError} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
 import {
@@ -149,9 +149,7 @@ function readArtifacts(c: Config, build: YamlNode | undefined): void {
 function mappingsOf(c: Config, node: YamlNode | undefined, key: string): Array<[YamlMap, number]> {
   if (isAbsent(node)) return []
   if (!isSeq(node)) {
-    c.out.errors.push(
-      errorAt(c.file, node, 'invalid-entry', `${c.label}: ${key} must be a list, not ${describe(node)}`),
-    )
+    c.out.errors.push(shapeError(c.file, node, `${c.label}: ${key}`, 'list'))
     return []
   }
   const items: Array<[YamlMap, number]> = []
@@ -404,7 +402,7 @@ function valuesMapping(c: Config, release: YamlMap, key: string, label: string):
   const node = release.entries.get(key)
   if (isAbsent(node)) return undefined
   if (isMap(node)) return node
-  c.out.errors.push(errorAt(c.file, node, 'invalid-entry', `${label}: ${key} must be a mapping, not ${describe(node)}`))
+  c.out.errors.push(shapeError(c.file, node, `${label}: ${key}`, 'mapping'))
   return undefined
 }
 

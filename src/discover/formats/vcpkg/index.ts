@@ -22,7 +22,7 @@ import type {Component, Scope} from '../../../core/model.js'
 import {hasTopLevelKey, readJsonTree} from '../../json-tree.js'
 import {manifestComponent} from '../../lockfile-support/component.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
-import {emptyOutput, errorAt, type Output} from '../../output.js'
+import {emptyOutput, errorAt, type Output, shapeError} from '../../output.js'
 import type {DiscoverContext, Discoverer} from '../../types.js'
 import {
   describe,
@@ -246,7 +246,7 @@ function defaultFeatures(file: string, node: YamlNode | undefined, out: Output):
   const names = new Set<string>()
   if (node === undefined) return names
   if (!isSeq(node)) {
-    out.errors.push(errorAt(file, node, 'invalid-entry', `default-features must be a list, not ${describe(node)}`))
+    out.errors.push(shapeError(file, node, 'default-features', 'list'))
     return names
   }
   for (const item of node.items) {
@@ -312,7 +312,7 @@ function dependencies(manifest: Manifest, node: YamlNode | undefined, label: str
   const {file, out} = manifest
   if (node === undefined) return
   if (!isSeq(node)) {
-    out.errors.push(errorAt(file, node, 'invalid-entry', `${label} must be a list, not ${describe(node)}`))
+    out.errors.push(shapeError(file, node, label, 'list'))
     return
   }
   /** false when the entry is not read (an error says why). */

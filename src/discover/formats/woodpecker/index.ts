@@ -16,7 +16,7 @@
  * - Not read: `when`, `settings`, `environment`, `secrets`, `backend_options`; credentials of private images (the
  *   registry secrets set in Woodpecker, never in the file) are never read or echoed.
  */
-import {addImageRef, emptyOutput, errorAt, locationOf, type Output} from '../../output.js'
+import {addImageRef, emptyOutput, errorAt, locationOf, type Output, shapeError} from '../../output.js'
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
 import {isAbsent, describe, isMap, isScalar, isSeq, stringValue, type YamlNode} from '../../yaml-tree.js'
@@ -48,7 +48,7 @@ function discover(input: DiscoverInput): Output {
   })) {
     const matrix = root.entries.get('matrix')
     if (matrix !== undefined && !isMap(matrix) && !(isScalar(matrix) && matrix.kind === 'null'))
-      out.errors.push(errorAt(input.file, matrix, 'invalid-entry', `matrix must be a mapping, not ${describe(matrix)}`))
+      out.errors.push(shapeError(input.file, matrix, 'matrix', 'mapping'))
     const place: Place = {out, file: input.file, matrix: isMap(matrix) ? matrix : undefined, budget}
     for (const section of SECTIONS) stepsOf(place, root.entries.get(section), section)
   }
@@ -81,9 +81,7 @@ function stepsOf(place: Place, node: YamlNode | undefined, section: string): voi
 
 function stepAt(place: Place, step: YamlNode, where: string): void {
   if (!isMap(step)) {
-    place.out.errors.push(
-      errorAt(place.file, step, 'invalid-entry', `${where} must be a mapping, not ${describe(step)}`),
-    )
+    place.out.errors.push(shapeError(place.file, step, where, 'mapping'))
     return
   }
   imageAt(place, step.entries.get('image'), where)
