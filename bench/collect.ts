@@ -17,6 +17,7 @@ import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {Octokit} from '@octokit/rest'
 import {collectProjects} from '../src/collect/index.js'
+import {silentLog} from '../src/collect/octokit/options.js'
 import type {CollectOptions} from '../src/collect/types.js'
 import {proxyFetch} from '../src/core/proxy.js'
 import {type FaultRule, startGithubEmulator} from '../tests/support/github-emulator/index.js'
@@ -103,9 +104,7 @@ async function requestLatency(): Promise<void> {
       await rm(cacheDir, {recursive: true, force: true})
     }
     const urls = emulator.requests.slice(-requests).map((r) => r.url)
-    const quiet = () => undefined
-    const log = {debug: quiet, info: quiet, warn: quiet, error: quiet}
-    const plain = new Octokit({baseUrl: emulator.url, log, request: {fetch: proxyFetch()}})
+    const plain = new Octokit({baseUrl: emulator.url, log: silentLog, request: {fetch: proxyFetch()}})
     const bare: number[] = []
     for (let run = 0; run < 7; run++) {
       const started = performance.now()
