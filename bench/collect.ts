@@ -6,7 +6,8 @@
  * this checks how soon): a 403 "too large" is answered without any backoff wait, and a project whose
  * every request hangs gives up within its --project-timeout budget.
  * Latency per request: one project's requests go one after another (its listing, files and people), so what
- * stewards' octokit plug-ins add to each (the cache, retry, throttling and guard layers) is time a user waits; measured
+ * collection adds to each (its octokit plug-ins: cache, retry, throttling, guard; and its own reading of the answers,
+ * cache writes included) is time a user waits; measured as a whole collection of the project divided by its requests,
  * against the same requests sent by an octokit without plug-ins, to the same emulator.
  * Runs alone with `tsx bench/collect.ts`.
  */
@@ -75,7 +76,7 @@ async function faultLatency(): Promise<void> {
 }
 
 /**
- * Target: what stewards' plug-ins add to each of a project's requests, which go one after another: a tenth of the
+ * Target: what collection adds to each of a project's requests (the plug-ins and the reading of the answers), which go one after another: a tenth of the
  * quickest of GitHub's answers (tens to hundreds of milliseconds). 18 ms before Bottleneck's zero waits became
  * immediates (src/collect/octokit/bottleneck-yield.ts); about 3 ms of what is left is the one timer Bottleneck sets to
  * run each job, three limiters a request.

@@ -87,7 +87,7 @@ describe('a declared employer that names no organisation', async () => {
     ])
   })
 
-  it('reads what a declaration beside the person says once: the words the source read are passed, not read again', () => {
+  it('declarationStands uses the words its caller passes (the reading of the declaration the caller already made), not a reading of its own', () => {
     const holder = {declaredAffiliation: ' Freelancer ', declaredBeside: true as const}
     expect(declarationStands(holder)).toBe(true)
     expect(declarationStands(holder, undefined, {words: employerWords('Freelancer')})).toBe(true)
