@@ -64,6 +64,8 @@ const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/)([^\s/?#"'<>`\\]*)@/g
  * of it took 30 s.
  */
 const AT_HOST = /@(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b|localhost\b|\d{1,3}(?:\.\d{1,3}){3}\b)/g
+/** AT_HOST at one position (sticky). */
+const AT_HOST_HERE = new RegExp(AT_HOST.source, 'y')
 /** What neither the user nor the password of a bare userinfo holds: the ends of a run of userinfo. */
 const NOT_USERINFO_CHAR = /[\s/?#'"<>`\\]/
 /** `:` */
@@ -175,9 +177,13 @@ function redactBareUserinfo(text: string): string {
     while (runStart > done && !NOT_USERINFO_CHAR.test(text[runStart - 1])) runStart--
     let runEnd = match.index + 1
     while (runEnd < text.length && !NOT_USERINFO_CHAR.test(text[runEnd])) runEnd++
-    // The password runs to the last `@` before a host in the run.
+    // The password runs to the last `@` before a host in the run: the run's later `@`s are tried where they are
+    // (AT_HOST_HERE), not searched for past the run's end and then searched for again from there.
     let at = match.index
-    for (let next = AT_HOST.exec(text); next !== null && next.index < runEnd; next = AT_HOST.exec(text)) at = next.index
+    for (let next = text.indexOf('@', at + 1); next !== -1 && next < runEnd; next = text.indexOf('@', next + 1)) {
+      AT_HOST_HERE.lastIndex = next
+      if (AT_HOST_HERE.test(text)) at = next
+    }
     AT_HOST.lastIndex = runEnd
     done = runEnd
     const start = userStart(text, runStart, at)
