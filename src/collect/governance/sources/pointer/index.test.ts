@@ -48,3 +48,47 @@ describe('pointers to where the list lives', () => {
     ])
   })
 })
+
+describe('pointers written as reference links', () => {
+  it('follows a README line about maintainers whose link is defined at the end of the file', () => {
+    const content = [
+      '# Widget',
+      '',
+      '## Maintainers',
+      'The maintainers are listed in [the community repository][community].',
+      '',
+      '## License',
+      'Apache-2.0, see [LICENSE][license].',
+      '',
+      '[community]: https://github.com/example/community/blob/main/MAINTAINERS.md',
+      '[license]: https://github.com/example/widget/blob/main/LICENSE',
+    ].join('\n')
+    expect(pointersIn([{path: 'README.md', content}])).toEqual([
+      {owner: 'example', name: 'community', path: 'MAINTAINERS.md', from: 'README.md:4'},
+    ])
+  })
+
+  it('follows "This repository is maintained by the [group][label]" to the group file the label defines', () => {
+    const content = [
+      '# widget',
+      'This repository is maintained by the [Core Working Group][wg].',
+      '',
+      '[wg]: ./WORKING_GROUP.md "the group"',
+    ].join('\n')
+    expect(pointersIn([{path: 'README.md', content}], {host: 'github.com', owner: 'example', name: 'widget'})).toEqual([
+      {owner: 'example', name: 'widget', path: 'WORKING_GROUP.md', from: 'README.md:2'},
+    ])
+  })
+
+  it('reads the collapsed and shortcut forms ([label][] and [label]), labels in any case', () => {
+    for (const used of ['[Community][]', '[community]', '[COMMUNITY]'])
+      expect(
+        pointersIn([
+          {
+            path: 'MAINTAINERS',
+            content: `Maintainers: see ${used}.\n\n[community]: https://github.com/example/community`,
+          },
+        ]).map((p) => `${p.owner}/${p.name} ${p.from}`),
+      ).toEqual(['example/community MAINTAINERS:1'])
+  })
+})

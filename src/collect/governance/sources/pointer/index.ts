@@ -8,10 +8,12 @@
  * webpack repository is maintained by the [`Core Working Group`](./WORKING_GROUP.md)": webpack/webpack) points there
  * too, even when the README names people (its TSC is the project's, the group the repository's): one hop, the same
  * repository, a Markdown file whose name says it lists people (../../paths.ts isGroupFile), at most `MAX_POINTERS`.
+ * Links are read inline or by reference (`[text][label]` and its `[label]: url` definition), as CommonMark reads them.
  */
 import type {Pointer} from '../../types.js'
 import type {GovernanceSource} from '../../types.js'
 import {links, relativeLinks} from '../../links.js'
+import {isLinkDefinition, linkDefinitions, resolveLinkReferences} from '../../parsers/markdown-references.js'
 import {isGroupFile} from '../../paths.js'
 
 /** Pointers taken from one file: a MAINTAINERS file that points usually points once. */
@@ -49,6 +51,11 @@ function maintainedBy(line: string, name: string): string[] {
   return out
 }
 
+/** Line `i` of a README is about maintainers: it says so in its words, and it is not a link definition. */
+function aboutMaintainers(lines: readonly string[], i: number): boolean {
+  return i >= 0 && ABOUT_MAINTAINERS.test(lines[i]) && !isLinkDefinition(lines[i])
+}
+
 export const source: GovernanceSource = {
   id: 'pointer',
   description: 'a MAINTAINERS file or README pointing to the repository that keeps the list (followed once)',
@@ -58,7 +65,11 @@ export const source: GovernanceSource = {
   pointers(file, parsed, context) {
     const readme = README.test(context.path)
     const found: Pointer[] = []
-    const lines = file.content.split('\n')
+    // Reference-style links (`[Core Working Group][wg]` with `[wg]: ./WORKING_GROUP.md` further down) are read as
+    // the inline links they stand for, as the parsers read them (../../parsers/markdown-references.ts).
+    const written = file.content.split('\n')
+    const definitions = linkDefinitions(written)
+    const lines = written.map((line) => resolveLinkReferences(line, definitions))
     const project = context.project
     // Files of the repository a README says maintain it, linked relatively (`./WORKING_GROUP.md`).
     // Only the repository's own README: another repository's (`external/...`) would name its own files.
@@ -74,8 +85,14 @@ export const source: GovernanceSource = {
     const names = parsed.roles.some((r) => r.role === 'maintainer' || r.role === 'committer' || r.role === 'owner')
     if (names) return found
     for (let i = 0; i < lines.length && found.length < MAX_POINTERS; i++) {
-      // In a README only a line about maintainers points (the line itself, or the heading or label above it).
-      if (readme && !ABOUT_MAINTAINERS.test(lines[i]) && !ABOUT_MAINTAINERS.test(lines[i - 1] ?? '')) continue
+      // In a README only a line about maintainers points (the line itself, or the heading or label above it). A link
+      // definition is neither: it is read where its label is used, and a definition whose URL says "maintainers"
+      // says nothing about the line after it.
+      if (
+        readme &&
+        (isLinkDefinition(written[i]) || !(aboutMaintainers(written, i) || aboutMaintainers(written, i - 1)))
+      )
+        continue
       for (const link of links(lines[i])) {
         if (found.some((p) => p.owner === link.owner && p.name === link.name && p.path === link.path)) continue
         found.push({...link, from: `${file.path}:${i + 1}`})
