@@ -1,4 +1,4 @@
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -153,5 +153,46 @@ describe('stewards people: bad input', () => {
       expect.stringContaining("unknown evidence source 'horoscope'"),
     ])
     expect(source.stderr).not.toContain('    at ')
+  })
+})
+
+describe('stewards people: maintainers named by e-mail address only', () => {
+  it('counts a `Name <address>` maintainer under the account GitHub links to a commit with that address; warns for the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stewards-people-addressed-'))
+    const governance = join(dir, 'governance')
+    mkdirSync(governance)
+    // gunicorn's layout (benoitc/gunicorn MAINTAINERS): underlined headings, people as `Name <address>` only.
+    writeFileSync(
+      join(governance, 'MAINTAINERS'),
+      'Maintainers\n===========\n\nAda Lovelace <ada@example.com>\nNobody Yet <nobody@example.org>\n\nAlumni\n======\nOld One <old@example.com>\n',
+    )
+    const commit = (sha: string, name: string, email: string, date: string, login: string | null) => ({
+      sha,
+      author: {name, email, date},
+      committer: {name, email, date},
+      login,
+    })
+    const commits = join(dir, 'commits.json')
+    writeFileSync(
+      commits,
+      JSON.stringify([
+        commit('a1', 'Ada L', 'ada@example.com', '2024-02-10T10:00:00Z', 'ada-l'),
+        commit('b1', 'Nobody', 'nobody@example.org', '2024-03-10T10:00:00Z', null),
+      ]),
+    )
+    const r = await runCli(['people', 'example/widget', '--commits', commits, '--governance', governance, '--json'])
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    const roles = Object.fromEntries(
+      report.people.map((p: {person: string; roles: Array<{role: string; source: string}>}) => [
+        p.person,
+        p.roles.map((role) => `${role.role} ${role.source}`),
+      ]),
+    )
+    expect(roles).toEqual({'ada-l': ['maintainer MAINTAINERS:4'], 'nobody@example.org': []})
+    expect(flat(r.stderr)).toContain(
+      'warning: MAINTAINERS:5: Nobody Yet is named by e-mail address only, and no commit of the window authored with that address belongs to a GitHub account: not counted as a role holder',
+    )
+    expect(flat(r.stderr)).toContain('warning: MAINTAINERS:9: Old One is named by e-mail address only')
   })
 })

@@ -53,6 +53,26 @@ describe('governance lines that made the parsers backtrack', () => {
   })
 })
 
+describe('people named by address only in a MAINTAINERS text file', () => {
+  it('are cut at the last `<`, read once: long runs of spaces, dots and brackets name nobody, and the next line is read', () => {
+    // Called directly on 200,000 characters, as if the line cap were larger: a lazy name before optional spaces, or a
+    // domain whose labels may hold dots, was quadratic.
+    const hostile = [
+      `a${' '.repeat(200_000)}b`,
+      `a${' '.repeat(200_000)}<x@example.org`,
+      `a <x@${'.x'.repeat(100_000)} >`,
+      `${'<'.repeat(200_000)}x@example.org>`,
+      `Ada <ada@${'x.'.repeat(100_000)}>`,
+    ]
+    const {roles, addressed} = parseMaintainersText(
+      {path: 'MAINTAINERS', content: [...hostile, 'Grace Hopper <grace@example.com>'].join('\n')},
+      'maintainers',
+    )
+    expect(roles).toEqual([])
+    expect(addressed?.map((p) => [p.name, p.email, p.line])).toEqual([['Grace Hopper', 'grace@example.com', 6]])
+  })
+})
+
 describe('prose after a person on a Markdown line', () => {
   it('is found word by word: a long run without a space after the link is read once (an expression took 5 s a MB)', async () => {
     // Within the caps (1 MiB, lines of 2,000) the expression took 5-10 s; called directly on 200,000 characters, as

@@ -8,6 +8,7 @@ import type {CollectedProject, GovernanceFile, GovernancePlace, GovernanceSearch
 import {appendAll} from '../../core/arrays.js'
 import {compare} from '../../core/compare.js'
 import {utcDay} from '../../core/dates.js'
+import {linkAddressedRoles} from './addressed.js'
 import {boundedLines, MAX_GOVERNANCE_FILE_BYTES, MAX_GOVERNANCE_LINE, tooLarge} from './limits.js'
 import {externalPrefix, inRoot, isProjectPlace, placeOf, root} from './paths.js'
 import {governanceSources} from './registry.js'
@@ -28,6 +29,7 @@ export {caseVariants, externalPrefix, inRoot, isGroupFile, placeOf, root} from '
 export {governanceSources} from './registry.js'
 export {type RoleGroup, type RoleGroupId, roleGroups, selectMaintainers, selectRoles} from './select.js'
 export type {
+  AddressedRole,
   Extracted,
   GovernanceKind,
   GovernanceParse,
@@ -56,6 +58,10 @@ export function parseGovernanceFiles(files: readonly GovernanceFile[], project?:
     appendAll(result.roles, parsed.parse.roles)
     appendAll(result.teams, parsed.parse.teams)
     appendAll(result.problems, boundedProblems(file.path, parsed.parse.problems))
+    if (parsed.parse.addressed) {
+      result.addressed ??= []
+      appendAll(result.addressed, parsed.parse.addressed)
+    }
   }
   return result
 }
@@ -138,7 +144,7 @@ function parseOne(
   const parse = source.parse(read, {files: files.map(bounded), path: inRoot(file.path), project})
   const place = placeOf(file)
   const asOf = file.revision?.date ? utcDay(file.revision.date) : undefined
-  for (const role of parse.roles) {
+  for (const role of [...parse.roles, ...(parse.addressed ?? [])]) {
     if (place !== 'repository') role.place = place
     if (asOf) role.declaredAsOf = asOf
   }
@@ -194,7 +200,9 @@ export function governanceOf(project: CollectedProject): ProjectGovernance {
   const ref = projectRef(project.repo)
   const parsed = parseGovernanceFiles(project.governance, ref)
   const resolved = new Set<string>()
-  const roles = [...parsed.roles]
+  // People named by address only count once a commit links the address to an account (./addressed.ts).
+  const linked = linkAddressedRoles(parsed.addressed ?? [], project.commits)
+  const roles = [...parsed.roles, ...linked.roles]
   for (const team of parsed.teams) {
     const members = project.teams?.[team.team]?.members ?? project.teams?.[team.team.toLowerCase()]?.members
     if (!members) continue
@@ -218,7 +226,7 @@ export function governanceOf(project: CollectedProject): ProjectGovernance {
     roles: roles.filter((r) => fromOrganisation || r.scope !== 'organisation'),
     maintainers,
     teams: parsed.teams,
-    problems: parsed.problems,
+    problems: [...parsed.problems, ...linked.problems],
     searched: project.searched ?? [{place: 'repository', repo: project.repo}],
   }
 }

@@ -31,10 +31,21 @@ export interface GovernanceProblem extends Problem {
   unread?: boolean
 }
 
+/**
+ * A person a file names by e-mail address only (`Name <address>`, gunicorn's MAINTAINERS): a role holder once a
+ * commit of the project authored with that address belongs to a GitHub account (`linkAddressedRoles`, ../index.ts).
+ */
+export interface AddressedRole extends Omit<GovernanceRole, 'login'> {
+  name: string
+  email: string
+}
+
 export interface GovernanceParse {
   roles: GovernanceRole[]
   teams: TeamReference[]
   problems: GovernanceProblem[]
+  /** People named by address only (plain-text MAINTAINERS files). */
+  addressed?: AddressedRole[]
 }
 
 /** The repository being scanned, as organisation and foundation sources match it. */

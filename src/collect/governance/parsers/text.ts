@@ -7,11 +7,15 @@
  * - Labels ending in a colon ("Retired maintainers:") give the people below them their meaning; below them, a list
  *   YAML-like key (`maintainers:`), a list of bare logins (`- spf13`, https://github.com/spf13/cobra/blob/main/MAINTAINERS)
  *   names people; elsewhere a one-word item is a name ("- Sunny" under "Retired maintainers:", fluxcd/community).
+ * - A line underlined with `=` or `-` is a heading, as in reStructuredText and Markdown ("Core maintainers" then
+ *   "================", "Alumni" then "======": https://github.com/benoitc/gunicorn/blob/master/MAINTAINERS).
+ * - `Name <address>` alone on a line names a person by address only (gunicorn): `addressed`, a role holder once a
+ *   commit links the address to an account (../index.ts linkAddressedRoles); nothing is guessed from the name.
  * Other lines count when they name `@handles` or profile links. Before any heading, people are maintainers.
  */
 import type {GovernanceFile, Role} from '../../../core/model.js'
 import {isLogin, loginsIn, maintainersFileMeaning, peopleNamed, type SectionMeaning} from '../names.js'
-import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
+import type {AddressedRole, GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 
 /** A comment made only of capitals (`# COMMITTERS`, `# REVIEWERS`) heads a section. */
 const HEADING = /^#+\s*([A-Z][A-Z &/-]*[A-Z])\s*:?\s*$/
@@ -27,6 +31,25 @@ const LABEL = /^[A-Za-z][\w &/()-]*:$/
 const YAML_KEY = /^[a-z][a-z0-9_-]*:$/
 /** `- login` alone on a line (a list item holding one word). */
 const BARE_LOGIN_ITEM = /^[-*+]\s+@?([A-Za-z0-9][A-Za-z0-9-]*)$/
+/** A heading's underline: a run of `=` or of `-`, three or more. */
+const UNDERLINE = /^(?:={3,}|-{3,})$/
+/** An e-mail address: a local part, `@`, and a domain of dotted labels (no label holds a dot: one way to read it). */
+const ADDRESS = /^[^<>\s@]+@[^<>\s@.]+(?:\.[^<>\s@.]+)+$/
+const LIST_MARKER = /^[-*+]\s+/
+/** What a person's name holds none of (a handle, a link, a company in parentheses). */
+const NOT_IN_NAME = /[<>@()]/
+
+/**
+ * `Name <local@domain>` alone on a line (a list marker allowed), cut at its last `<` rather than matched by one
+ * expression: a lazy name before optional spaces was quadratic on a 2,000-character line of spaces.
+ */
+function nameAndAddress(line: string): {name: string; email: string} | undefined {
+  const open = line.lastIndexOf('<')
+  if (open <= 0 || !line.endsWith('>')) return undefined
+  const name = line.slice(0, open).replace(LIST_MARKER, '').trim()
+  const email = line.slice(open + 1, -1)
+  return name && !NOT_IN_NAME.test(name) && ADDRESS.test(email) ? {name, email} : undefined
+}
 
 export function parseMaintainersText(file: GovernanceFile, kind: GovernanceKind): GovernanceParse {
   const result: GovernanceParse = {roles: [], teams: [], problems: []}
@@ -34,10 +57,17 @@ export function parseMaintainersText(file: GovernanceFile, kind: GovernanceKind)
   let section: string | undefined
   /** Under a YAML-like key (`maintainers:`), where `- word` items are logins, unlike "- Sunny" under "Retired maintainers:". */
   let yamlKey = false
-  file.content.split('\n').forEach((raw, i) => {
+  const lines = file.content.split('\n')
+  lines.forEach((raw, i) => {
     const line = raw.trim()
     const lineNo = i + 1
-    if (!line) return
+    if (!line || UNDERLINE.test(line)) return
+    // A line underlined (`Alumni` over `======`) heads a section as a `# ALUMNI` comment does.
+    if (UNDERLINE.test(lines[i + 1]?.trim() ?? '') && loginsIn(line).length === 0 && !line.includes('<')) {
+      ;[meaning, section] = [meaningOf(line), line]
+      yamlKey = false
+      return
+    }
     if (line.startsWith('#')) {
       const heading = HEADING.exec(line)
       if (heading) {
@@ -80,7 +110,14 @@ export function parseMaintainersText(file: GovernanceFile, kind: GovernanceKind)
     }
     // A profile link in a sentence ("repositories under https://github.com/fluxcd, as noted...") names an
     // organisation more often than a person (names.ts peopleNamed).
-    for (const {login} of peopleNamed(line, () => line.split(/\s+/).length)) result.roles.push({...base, login})
+    const named = peopleNamed(line, () => line.split(/\s+/).length)
+    for (const {login} of named) result.roles.push({...base, login})
+    const addressed = named.length === 0 ? nameAndAddress(line) : undefined
+    if (addressed) {
+      const person: AddressedRole = {...base, ...addressed}
+      result.addressed ??= []
+      result.addressed.push(person)
+    }
   })
   return result
 }

@@ -2,7 +2,8 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {people} from '../../__fixtures__/people.js'
-import {parseGovernanceFiles} from '../../index.js'
+import {formatProblem} from '../../../../core/problem.js'
+import {governanceOf, parseGovernanceFiles, pointersIn} from '../../index.js'
 
 describe('plain MAINTAINERS', () => {
   it('reads containerd-style CSV rows under COMMITTERS / REVIEWERS headings', () => {
@@ -844,5 +845,94 @@ describe('teams named by their work in a MAINTAINERS file', () => {
 
   it('hold no role in a README, where a team named by its work is that team, not the maintainers', () => {
     expect(people('README.md', '## Release team\n- @grace-h\n')).toEqual([])
+  })
+})
+
+describe('people named by e-mail address only (`Name <address>`)', () => {
+  it('reads underlined headings and address-only people (real: benoitc/gunicorn MAINTAINERS)', () => {
+    const content = readFileSync(
+      join(import.meta.dirname, '../../__fixtures__/real/benoitc__gunicorn/MAINTAINERS'),
+      'utf8',
+    )
+    const {roles, addressed, problems} = parseGovernanceFiles([{path: 'MAINTAINERS', content}])
+    expect(roles).toEqual([])
+    expect(problems).toEqual([])
+    expect(addressed?.map((p) => [p.name, p.email, p.role, p.section, p.source])).toEqual([
+      ['Benoit Chesneau', 'benoitc@gunicorn.org', 'maintainer', 'Core maintainers', 'MAINTAINERS:4'],
+      ['Konstantin Kapustin', 'sirkonst@gmail.com', 'maintainer', 'Core maintainers', 'MAINTAINERS:5'],
+      ['Randall Leeds', 'randall.leeds@gmail.com', 'maintainer', 'Core maintainers', 'MAINTAINERS:6'],
+      ['Berker Peksağ', 'berker.peksag@gmail.com', 'maintainer', 'Core maintainers', 'MAINTAINERS:7'],
+      ['Jason Madden', 'jason@nextthought.com', 'maintainer', 'Core maintainers', 'MAINTAINERS:8'],
+      ['Brett Randall', 'javabrett@gmail.com', 'maintainer', 'Core maintainers', 'MAINTAINERS:9'],
+      ['Paul J. Davis', 'paul.joseph.davis@gmail.com', 'emeritus', 'Alumni', 'MAINTAINERS:19'],
+      ['Kenneth Reitz', 'me@kennethreitz.com', 'emeritus', 'Alumni', 'MAINTAINERS:20'],
+      ['Nikolay Kim', 'fafhrd91@gmail.com', 'emeritus', 'Alumni', 'MAINTAINERS:21'],
+      ['Andrew Svetlov', 'andrew.svetlov@gmail.com', 'emeritus', 'Alumni', 'MAINTAINERS:22'],
+      ['Stéphane Wirtel', 'stephane@wirtel.be', 'emeritus', 'Alumni', 'MAINTAINERS:23'],
+    ])
+  })
+
+  const content = [
+    'Maintainers',
+    '===========',
+    '',
+    'Ada Lovelace <ada@example.com>',
+    '- Lin Tang <LIN@example.net>',
+    'Grace Hopper <grace@example.org>',
+    'Nobody Yet <nobody@example.org>',
+    '',
+    'Former maintainers',
+    '------------------',
+    'Old One <old@example.com>',
+  ].join('\n')
+  const commit = (sha: string, email: string, login: string | null) => ({
+    sha,
+    author: {name: 'whatever the commit says', email, date: '2024-06-01T00:00:00Z'},
+    committer: {name: 'GitHub', email: 'noreply@github.com', date: '2024-06-01T00:00:00Z'},
+    login,
+  })
+  const project = {
+    repo: 'github.com/example/widget',
+    source: 'github' as const,
+    status: 'ok' as const,
+    window: {since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z'},
+    commits: [
+      commit('a1', 'ada@example.com', 'ada-l'),
+      commit('a2', 'Ada@Example.com', 'ada-l'),
+      commit('b1', 'lin@example.net', 'lin-t'),
+      // An address GitHub gives two accounts (a recording, a changed account): whose it is stays open.
+      commit('c1', 'grace@example.org', 'grace-h'),
+      commit('c2', 'grace@example.org', 'someone-else'),
+      // A commit without a login (local git, an address no account verified) links nothing.
+      commit('d1', 'nobody@example.org', null),
+      commit('e1', 'old@example.com', 'old-one'),
+    ],
+    governance: [{path: 'MAINTAINERS', content}],
+    profiles: {},
+  }
+
+  it('makes them role holders through the commits GitHub links to an account, and says why the others are not', () => {
+    const governance = governanceOf(project)
+    expect(governance.roles.map((r) => [r.login, r.role, r.source])).toEqual([
+      ['ada-l', 'maintainer', 'MAINTAINERS:4'],
+      ['lin-t', 'maintainer', 'MAINTAINERS:5'],
+      ['old-one', 'emeritus', 'MAINTAINERS:11'],
+    ])
+    expect(governance.maintainers.holders.map((h) => h.login)).toEqual(['ada-l', 'lin-t'])
+    expect(governance.problems.map(formatProblem)).toEqual([
+      'MAINTAINERS:6: Grace Hopper is named by e-mail address only, and commits authored with that address belong to 2 GitHub accounts: not counted as a role holder',
+      'MAINTAINERS:7: Nobody Yet is named by e-mail address only, and no commit of the window authored with that address belongs to a GitHub account: not counted as a role holder',
+    ])
+    // Warnings, not unread files: the run stays complete.
+    expect(governance.problems.some((p) => p.unread)).toBe(false)
+  })
+
+  it('counts nobody without commits, and a file of such people points nowhere', () => {
+    const governance = governanceOf({...project, commits: []})
+    expect(governance.roles).toEqual([])
+    expect(governance.maintainers.holders).toEqual([])
+    expect(governance.problems).toHaveLength(5)
+    const pointing = `${content}\nThe list also lives at https://github.com/example/community\n`
+    expect(pointersIn([{path: 'MAINTAINERS', content: pointing}])).toEqual([])
   })
 })

@@ -82,7 +82,10 @@ export const source: GovernanceSource = {
           if (found.length >= MAX_POINTERS) break
         }
       }
-    const names = parsed.roles.some((r) => r.role === 'maintainer' || r.role === 'committer' || r.role === 'owner')
+    // People named by address only (`Name <address>`) are named too: such a file points nowhere.
+    const names = [...parsed.roles, ...(parsed.addressed ?? [])].some(
+      (r) => r.role === 'maintainer' || r.role === 'committer' || r.role === 'owner',
+    )
     if (names) return found
     for (let i = 0; i < lines.length && found.length < MAX_POINTERS; i++) {
       // In a README only a line about maintainers points (the line itself, or the heading or label above it). A link
