@@ -12,7 +12,7 @@ import type {Component, Location} from '../../../core/model.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {chartComponent, errorAt, locationOf, type Output, shapeError} from '../../output.js'
 import {chartVersionFields} from '../../chart-version.js'
-import {mergeValues} from '../../argo-helm-values.js'
+import {mergeValues} from '../../set-values.js'
 import {valuesImages} from '../../helm-value-images.js'
 import type {DiscoverContext} from '../../types.js'
 import {
