@@ -3,7 +3,7 @@ import {elide} from '../core/elide.js'
 import {parseImageRef} from '../core/image-ref.js'
 import {isBuiltImage} from './built-images.js'
 import {emptyOutput} from './output.js'
-import {type SetValue, setValueImages} from './set-values.js'
+import {parseSetArgument, type SetValue, setValueImages} from './set-values.js'
 import type {YamlScalar} from './yaml-tree.js'
 
 /** `--set` pairs as Tilt's `flags=['--set=k=v', …]` writes them: all on line 3, one column each. */
@@ -129,6 +129,18 @@ describe('setValueImages', () => {
     )
     expect(read(pairs(...keys.slice(0, 10), 'image=registry.example.com/proxy:1.0')).components).toEqual([
       '3:410 registry.example.com/proxy:1.0',
+    ])
+  })
+
+  it('splits a --set argument as Helm does: at unescaped commas and the first unescaped =, the value unescaped', () => {
+    const read = parseSetArgument('a\\.b=x\\,y, c = null ,=nokey,bare,d=e=f', {line: 4, column: 7})
+    expect(read.map(({key, value}) => [key, value.type === 'scalar' ? `${value.kind} ${value.text}` : ''])).toEqual([
+      ['a\\.b', 'string x,y'],
+      ['c', 'string  null '],
+      ['d', 'string e=f'],
+    ])
+    expect(parseSetArgument('x=null', {line: 4, column: 7})).toEqual([
+      {key: 'x', value: {type: 'scalar', kind: 'null', text: 'null', line: 4, column: 7}},
     ])
   })
 })

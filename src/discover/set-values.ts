@@ -1,6 +1,7 @@
 /**
  * Values given a Helm chart as `helm --set` takes them: `image.repository=x`, a dotted path and a value. Skaffold's
- * `setValues` (a mapping of dotted keys) and Tilt's `helm(set=[…])` and `helm_resource(flags=['--set=…'])` write them.
+ * `setValues` (a mapping of dotted keys) and Tilt's `helm(set=[…])` and `helm_resource(flags=['--set=…'])` write them;
+ * Tilt's as `--set` text (`a=1,b=2`), split here as Helm splits it (parseSetArgument).
  * They are merged into one values tree, each over the ones before, as Helm merges them (a later path through a value
  * replaces it with a mapping), and the images of that tree are read as a values file's are (./helm-value-images.ts,
  * `origin: helm-values`), less the images the project builds itself. Keys are read as Helm reads them: list indexes
@@ -39,6 +40,56 @@ export interface SetValuesScan {
   label: string
   /** Whether an image is one the project builds (not listed, nor reported). */
   isOwn: (ref: string) => boolean
+}
+
+/**
+ * The `key=value` assignments of one `--set` argument as Helm's strvals splits them (`a=1,b=x\,y`: at the commas no
+ * `\` escapes, each at its first unescaped `=`), every value placed at `at` (the string that writes them). The key
+ * keeps its escapes (parseKey reads them); the value is read unescaped, `null` as null. An assignment without a key
+ * is dropped. One pass over the text.
+ */
+export function parseSetArgument(text: string, at: Position): SetValue[] {
+  const pairs: SetValue[] = []
+  for (const assignment of unescapedSplit(text, ',')) {
+    const equals = unescapedIndex(assignment, '=')
+    if (equals <= 0) continue
+    const value = assignment.slice(equals + 1).replace(/\\(.)/gs, '$1')
+    pairs.push({
+      key: assignment.slice(0, equals).trim(),
+      value: {
+        type: 'scalar',
+        kind: value === 'null' ? 'null' : 'string',
+        text: value,
+        line: at.line,
+        column: at.column,
+      },
+    })
+  }
+  return pairs
+}
+
+/** The parts of `text` between the `separator`s no `\` escapes (helm --set: `a=1,b=x\,y`). One pass. */
+function unescapedSplit(text: string, separator: string): string[] {
+  const parts: string[] = []
+  let start = 0
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++
+    else if (text[i] === separator) {
+      parts.push(text.slice(start, i))
+      start = i + 1
+    }
+  }
+  parts.push(text.slice(start))
+  return parts
+}
+
+/** The index of the first `char` no `\` escapes; -1 for none. */
+function unescapedIndex(text: string, char: string): number {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++
+    else if (text[i] === char) return i
+  }
+  return -1
 }
 
 /**

@@ -31,8 +31,7 @@ import {chartVersionFields} from '../../chart-version.js'
 import {isDockerfile} from '../../file-names.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {chartComponent, emptyOutput, type Output} from '../../output.js'
-import {type SetValue, setValueImages} from '../../set-values.js'
-import type {YamlScalar} from '../../yaml-tree.js'
+import {parseSetArgument, setValueImages} from '../../set-values.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {
   type Argument,
@@ -270,9 +269,9 @@ function flagSets(flags: readonly Token[]): Token[] {
 }
 
 /**
- * The images of `key=value` assignments as `helm --set` takes them (`a=1,b=2` in one, split at the commas no `\`
- * escapes; a key's escapes and list indexes read by ../../set-values.ts), at the string that writes them (../../set-values.ts), less the images the file builds. A
- * `set` written otherwise than as literal strings is reported.
+ * The images of `key=value` assignments as `helm --set` takes them (`a=1,b=2` in one: ../../set-values.ts reads
+ * them, and places them at the string that writes them), less the images the file builds. A `set` written otherwise
+ * than as literal strings is reported.
  */
 function setImages(t: Tilt, call: Call, arg: Argument | undefined, sets: readonly Token[] | undefined): void {
   if (arg === undefined) return
@@ -280,53 +279,13 @@ function setImages(t: Tilt, call: Call, arg: Argument | undefined, sets: readonl
     computed(t, call, arg, 'set argument')
     return
   }
-  const pairs: SetValue[] = []
-  for (const token of sets) {
-    for (const assignment of unescapedSplit(token.value, ',')) {
-      const equals = unescapedIndex(assignment, '=')
-      if (equals <= 0) continue
-      // The key keeps its escapes (../../set-values.ts reads them as Helm does); the value is read unescaped.
-      const text = assignment.slice(equals + 1).replace(/\\(.)/gs, '$1')
-      const value: YamlScalar = {
-        type: 'scalar',
-        kind: text === 'null' ? 'null' : 'string',
-        text,
-        line: token.line,
-        column: token.column,
-      }
-      pairs.push({key: assignment.slice(0, equals).trim(), value})
-    }
-  }
+  const pairs = sets.flatMap((token) => parseSetArgument(token.value, token))
   setValueImages(pairs, arg, {
     file: t.file,
     out: t.out,
     label: `${call.name}(…): values set`,
     isOwn: (ref) => isBuiltImage(ref, t.built),
   })
-}
-
-/** The parts of `text` between the `separator`s no `\` escapes (helm --set: `a=1,b=x\,y`). One pass. */
-function unescapedSplit(text: string, separator: string): string[] {
-  const parts: string[] = []
-  let start = 0
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\') i++
-    else if (text[i] === separator) {
-      parts.push(text.slice(start, i))
-      start = i + 1
-    }
-  }
-  parts.push(text.slice(start))
-  return parts
-}
-
-/** The index of the first `char` no `\` escapes; -1 for none. */
-function unescapedIndex(text: string, char: string): number {
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\') i++
-    else if (text[i] === char) return i
-  }
-  return -1
 }
 
 /** `--version=X` or `--version X` among helm's flags. */
