@@ -28,7 +28,7 @@
 import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
 import {builtNames, isBuiltImage, isSkaffoldConfig, skaffoldBuiltImages} from '../../built-images.js'
-import {chartRef, localChartName, ociRef, repositoryUrl, sourcedChart} from '../../chart-ref.js'
+import {helmChartRef, listChartRef, localChartName, repositoryUrl} from '../../chart-ref.js'
 import {chartVersionFields} from '../../chart-version.js'
 import {isManifestCandidate} from '../../file-names.js'
 import {type SetValue, setValueImages} from '../../set-values.js'
@@ -275,10 +275,8 @@ function remoteRelease(
   const location = locationOf(c.file, node)
   const version = versionText(c, label, versionNode)
   const what = `${label}: chart ${elide(written, 200)}`
-  const list = (
-    chart: {name: string; repository?: string; digest?: string},
-    versioned: {version?: string; range?: string},
-  ) => c.out.components.push({...chartComponent({...chart, ...versioned}, location, 'manifest'), direct: true})
+  const list = (chart: {name: string; repository?: string}, versioned: {version?: string; range?: string}) =>
+    c.out.components.push({...chartComponent({...chart, ...versioned}, location, 'manifest'), direct: true})
   // `repo:` is helm's `--repo`: the chart is `remoteChart` of that repository, whatever it looks like.
   if (repoNode !== undefined) {
     const repo = repoNode.text.trim()
@@ -299,42 +297,19 @@ function remoteRelease(
     )
     return
   }
-  const ref = /^oci:\/\//i.test(written) ? ociRef(written) : chartRef(written)
-  switch (ref.kind) {
-    case 'oci': {
-      const versioned = version
-        ? chartVersionFields(version, what, location, c.out.skipped)
-        : ref.tag
-          ? {version: ref.tag}
-          : {}
-      list({name: ref.name, repository: ref.repository, ...(ref.digest ? {digest: ref.digest} : {})}, versioned)
-      return
-    }
-    case 'url':
-      c.out.components.push(sourcedChart(ref.name, ref.version, {download_url: ref.url}, location))
-      return
-    case 'repo':
-    case 'local': {
-      // `repo/chart` of a repository `helm repo add` declared on the machine, or a bare name helm looks for there.
-      const name = ref.kind === 'repo' ? ref.name : written
-      const repo = ref.kind === 'repo' ? ref.repo : undefined
-      c.out.skipped.push({
-        file: c.file,
-        line: location.line,
-        reason: 'missing-resource',
-        message: `${label}: ${repo ? `chart repository ${elide(repo, 200)} is one \`helm repo add\` declares on the machine, not in this file` : `remoteChart ${elide(written, 200)} names no repository and no repo: is written`}: chart ${elide(name, 200)} listed without its repository`,
-      })
-      list({name}, chartVersionFields(version, `${label}: chart ${elide(name, 200)}`, location, c.out.skipped))
-      return
-    }
-    default:
-      c.out.skipped.push({
-        file: c.file,
-        line: location.line,
-        reason: 'unsupported',
-        message: `${label}: remoteChart "${elide(written, 200)}" is ${ref.kind === 'unsupported' ? ref.why : 'no chart helm fetches from a repository'}; not listed`,
-      })
-  }
+  const ref = helmChartRef(written)
+  const listing = {location, out: c.out, versionLabel: what, subject: `${label}: remoteChart "${elide(written, 200)}"`}
+  if (listChartRef(ref, version, listing)) return
+  // `repo/chart` of a repository `helm repo add` declared on the machine, or a bare name helm looks for there.
+  const name = ref.kind === 'repo' ? ref.name : written
+  const repo = ref.kind === 'repo' ? ref.repo : undefined
+  c.out.skipped.push({
+    file: c.file,
+    line: location.line,
+    reason: 'missing-resource',
+    message: `${label}: ${repo ? `chart repository ${elide(repo, 200)} is one \`helm repo add\` declares on the machine, not in this file` : `remoteChart ${elide(written, 200)} names no repository and no repo: is written`}: chart ${elide(name, 200)} listed without its repository`,
+  })
+  list({name}, chartVersionFields(version, `${label}: chart ${elide(name, 200)}`, location, c.out.skipped))
 }
 
 /**

@@ -26,7 +26,7 @@ import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
 import type {Location} from '../../../core/model.js'
 import {builtNames, isBuiltImage, tiltBuiltImages} from '../../built-images.js'
-import {chartRef, localChartName, ociRef, repositoryUrl, sourcedChart} from '../../chart-ref.js'
+import {helmChartRef, listChartRef, localChartName, ociRef, repositoryUrl} from '../../chart-ref.js'
 import {chartVersionFields} from '../../chart-version.js'
 import {isDockerfile} from '../../file-names.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
@@ -303,53 +303,28 @@ function listChart(t: Tilt, call: Call, chart: Token, version: string | undefine
   const written = chart.value.trim()
   const location = locationOf(t, chart)
   const label = `${call.name}(…): chart ${elide(written, 200)}`
-  const list = (fields: {name: string; repository?: string; digest?: string; version?: string; range?: string}) =>
+  const list = (fields: {name: string; repository?: string; version?: string; range?: string}) =>
     t.out.components.push({...chartComponent(fields, location, 'manifest'), direct: true})
-  const ref = /^oci:\/\//i.test(written) ? ociRef(written) : chartRef(written)
-  switch (ref.kind) {
-    case 'local':
-      listLocal(t, chart, version)
-      return
-    case 'oci': {
-      const versioned = version
-        ? chartVersionFields(version, label, location, t.out.skipped)
-        : ref.tag
-          ? {version: ref.tag}
-          : {}
-      list({name: ref.name, repository: ref.repository, ...(ref.digest ? {digest: ref.digest} : {}), ...versioned})
-      return
-    }
-    case 'url':
-      t.out.components.push(sourcedChart(ref.name, ref.version, {download_url: ref.url}, location))
-      return
-    case 'repo': {
-      // helm takes a path that holds a chart before a repository's chart (`deploy/web` with deploy/web/Chart.yaml).
-      if (t.context.exists?.(posix.join(t.dir, written, 'Chart.yaml'))) {
-        listLocal(t, chart, version)
-        return
-      }
-      const known = t.repositories.has(ref.repo)
-      const url = t.repositories.get(ref.repo)
-      if (!known)
-        t.out.skipped.push({
-          file: t.file,
-          line: chart.line,
-          reason: 'missing-resource',
-          message: `${label}: chart repository ${elide(ref.repo, 200)} is not declared by a helm_repo() of this file (\`helm repo add\` may have declared it): listed without its repository`,
-        })
-      const versioned = chartVersionFields(version, label, location, t.out.skipped)
-      if (url !== undefined && /^oci:\/\//.test(url)) list({...ociFields(`${url}/${ref.name}`), ...versioned})
-      else list({name: ref.name, ...(url ? {repository: url} : {}), ...versioned})
-      return
-    }
-    default:
-      t.out.skipped.push({
-        file: t.file,
-        line: chart.line,
-        reason: 'unsupported',
-        message: `${label} is ${ref.kind === 'unsupported' ? ref.why : 'no chart helm fetches from a repository'}; not listed`,
-      })
+  const ref = helmChartRef(written)
+  if (listChartRef(ref, version, {location, out: t.out, versionLabel: label, subject: label})) return
+  // A path; or `repo/chart` that is a folder holding a chart, which helm takes before a repository's chart (`deploy/web`
+  // with deploy/web/Chart.yaml).
+  if (ref.kind === 'local' || t.context.exists?.(posix.join(t.dir, written, 'Chart.yaml'))) {
+    listLocal(t, chart, version)
+    return
   }
+  const known = t.repositories.has(ref.repo)
+  const url = t.repositories.get(ref.repo)
+  if (!known)
+    t.out.skipped.push({
+      file: t.file,
+      line: chart.line,
+      reason: 'missing-resource',
+      message: `${label}: chart repository ${elide(ref.repo, 200)} is not declared by a helm_repo() of this file (\`helm repo add\` may have declared it): listed without its repository`,
+    })
+  const versioned = chartVersionFields(version, label, location, t.out.skipped)
+  if (url !== undefined && /^oci:\/\//.test(url)) list({...ociFields(`${url}/${ref.name}`), ...versioned})
+  else list({name: ref.name, ...(url ? {repository: url} : {}), ...versioned})
 }
 
 function ociFields(reference: string): {name: string; repository?: string} {
