@@ -7,7 +7,7 @@
  * are the project's own.
  */
 import {parseImageRef} from '../core/image-ref.js'
-import {argumentOf, type Call, literalString, literalStrings} from './starlark.js'
+import {argumentOf, type Call, literalString, literalStringOrList} from './starlark.js'
 import {isMap, isScalar, isSeq, type YamlMap, type YamlNode} from './yaml-tree.js'
 
 export interface BuiltImage {
@@ -150,8 +150,7 @@ export function tiltDeployedPaths(calls: readonly Call[]): string[] | undefined 
     if (call.name === 'k8s_yaml') {
       k8sYaml = true
       const arg = argumentOf(call, 0, 'yaml')
-      const one = literalString(arg)
-      const many = one ? [one] : literalStrings(arg)
+      const many = literalStringOrList(arg)
       if (many === undefined) return undefined
       for (const token of many) if (token.value.length <= 1000 && out.length < MAX_PATHS) out.push(token.value.trim())
     } else if (call.name === 'helm' || call.name === 'helm_resource') {

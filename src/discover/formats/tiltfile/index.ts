@@ -39,6 +39,7 @@ import {
   type Call,
   callsOf,
   literalString,
+  literalStringOrList,
   literalStrings,
   type Token,
   tokenize,
@@ -210,7 +211,7 @@ function helm(t: Tilt, call: Call): void {
   }
   listLocal(t, path)
   const set = call.args.find((a) => a.keyword === 'set')
-  setImages(t, call, set, literalString(set) ? [literalString(set) as Token] : literalStrings(set))
+  setImages(t, call, set, literalStringOrList(set))
 }
 
 function listLocal(t: Tilt, path: Token, version?: string): void {
@@ -366,7 +367,7 @@ function helmRemote(t: Tilt, call: Call): void {
     direct: true,
   })
   const set = call.args.find((a) => a.keyword === 'set')
-  setImages(t, call, set, literalString(set) ? [literalString(set) as Token] : literalStrings(set))
+  setImages(t, call, set, literalStringOrList(set))
 }
 
 /** `docker_build(ref, context, dockerfile=…)`: an image the project builds; its Dockerfile, when not read by name, said. */
