@@ -101,7 +101,10 @@ export function withoutOwnImages(out: Output, file: string, context: DiscoverCon
   const told = new Set<string>()
   out.components = out.components.filter((component) => {
     if (component.kind !== 'image') return true
-    const builder = builderOf(component.ref, file, context) ?? builderOf(component.name, file, context)
+    // By its normalised name too, unless that is the reference itself (`quay.io/org/app`), looked up already.
+    const builder =
+      builderOf(component.ref, file, context) ??
+      (component.name === component.ref ? undefined : builderOf(component.name, file, context))
     if (builder === undefined || (builder.tool === 'skaffold' && component.digest)) return true
     // Where it is written: this file, or (a kustomization's) the file of its first location.
     const location = component.locations.find((l) => l.file === file) ?? component.locations[0]

@@ -36,6 +36,7 @@ import {addImageRef, chartComponent, emptyOutput, errorAt, locationOf, type Outp
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
 import {
+  at,
   describe,
   isAbsent,
   isMap,
@@ -94,7 +95,7 @@ function discover({file, text}: DiscoverInput): Output {
       })
       return
     }
-    const name = scalarText(mapAt(root, 'metadata')?.entries.get('name'))
+    const name = scalarText(at(root, 'metadata', 'name'))
     const label = name ? `configuration ${elide(name, 200)}` : `configuration ${index + 1}`
     const profiles = root.entries.get('profiles')
     const config: Config = {file, dir, out, label, built}
@@ -113,10 +114,8 @@ function discover({file, text}: DiscoverInput): Output {
 
 /** What a configuration (or a profile) names: its releases, the images its builds and verifications pull. */
 function readConfig(c: Config, holder: YamlMap): void {
-  const deploy = mapAt(holder, 'deploy')
-  const manifests = mapAt(holder, 'manifests')
-  readReleases(c, deploy ? mapAt(deploy, 'helm')?.entries.get('releases') : undefined, 'deploy.helm.releases')
-  readReleases(c, manifests ? mapAt(manifests, 'helm')?.entries.get('releases') : undefined, 'manifests.helm.releases')
+  readReleases(c, at(holder, 'deploy', 'helm', 'releases'), 'deploy.helm.releases')
+  readReleases(c, at(holder, 'manifests', 'helm', 'releases'), 'manifests.helm.releases')
   readArtifacts(c, holder.entries.get('build'))
   readContainers(c, holder.entries.get('verify'), 'verify', (item) => [item.entries.get('container')])
   readContainers(c, holder.entries.get('customActions'), 'customActions', (item) => {
@@ -135,10 +134,8 @@ function readArtifacts(c: Config, build: YamlNode | undefined): void {
       ['jib', 'fromImage'],
       ['ko', 'fromImage'],
     ]
-    for (const [builder, key] of fields) {
-      const holder = mapAt(artifact, builder)
-      if (holder !== undefined) pulledImage(c, holder.entries.get(key), `build.artifacts[${i}].${builder}.${key}`)
-    }
+    for (const [builder, key] of fields)
+      pulledImage(c, at(artifact, builder, key), `build.artifacts[${i}].${builder}.${key}`)
   }
 }
 
@@ -426,9 +423,4 @@ function readPatches(c: Config, node: YamlNode | undefined): void {
 /** An image the configuration builds, at any tag (Skaffold tags what it builds itself). */
 function isBuilt(c: Config, ref: string): boolean {
   return isBuiltImage(ref, c.built)
-}
-
-function mapAt(holder: YamlMap, key: string): YamlMap | undefined {
-  const node = holder.entries.get(key)
-  return isMap(node) ? node : undefined
 }
