@@ -6,15 +6,19 @@
  *   values as one string of YAML. Written as a literal block (`values: |`), the string's lines are the file's, and its
  *   nodes are placed on them; written any other way (quoted, folded), every node is placed at the string, which is
  *   all the file tells.
- * - `helm.parameters` (`- name: image.tag` / `value: v2`, what `helm --set` takes) over them, merged as Helm merges
- *   values (maps key by key, anything else replaced, a `null` removing the key). A name with list indices or escaped
- *   dots is not applied, and said so when it may set an image: an image tag it sets would otherwise be reported wrong.
+ * - `helm.parameters` (`- name: image.tag` / `value: v2`) over them: Argo CD hands them to Helm as `--set`, and they
+ *   are set as ./set-values.ts sets `--set` values (list indexes `jobs[0].image.tag`, escapes `kubernetes\.io/os`). A
+ *   name Helm would refuse is not applied, and said so when it may set an image: an image tag it sets would otherwise
+ *   be reported wrong.
  * `valueFiles` are files of the chart's repository, not of this tree: not read. Written by hand: Helm's own merge is
- * Go (`chartutil.CoalesceTables`), and the YAML trees here keep positions no library merge keeps.
+ * Go (`chartutil.CoalesceTables`, ./set-values.ts mergeValues), and the YAML trees here keep positions no library
+ * merge keeps.
  */
 import type {ScanError, Skipped} from '../core/model.js'
+import {elide} from '../core/elide.js'
 import {readEmbeddedYaml} from './embedded-yaml.js'
-import {at, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode} from './yaml-tree.js'
+import {applySetValues, type SetValue} from './set-values.js'
+import {at, isMap, isScalar, isSeq, stringValue, type YamlMap, type YamlNode, type YamlSeq} from './yaml-tree.js'
 
 export interface ValuesReport {
   errors: ScanError[]
@@ -23,9 +27,6 @@ export interface ValuesReport {
 
 /** A parameter name that may set an image: a segment naming an image, or one of an image block's keys. */
 const IMAGE_PATH = /(?:^|[.\]])(?:[A-Za-z0-9_-]*image[A-Za-z0-9_-]*|tag|digest|registry|repository)(?:$|[.[])/i
-
-/** A `helm.parameters` name applied here: keys joined by dots, no list index, no escape. */
-const PLAIN_PATH = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/
 
 /**
  * `helm` (an Argo CD source's `helm` map): the values it gives the chart, merged; undefined when it gives none.
@@ -42,7 +43,7 @@ export function argoHelmValues(
   const object = helm.entries.get('valuesObject')
   let values = isMap(object) ? object : valuesString(helm.entries.get('values'), text, file, report, filledInBy)
   const parameters = helm.entries.get('parameters')
-  if (isSeq(parameters)) values = applyParameters(values, parameters.items, file, report)
+  if (isSeq(parameters)) values = applyParameters(values, parameters, file, report)
   return values
 }
 
@@ -74,49 +75,34 @@ function valuesString(
   return isMap(root) ? root : undefined
 }
 
-/** `over` merged into `base` as Helm merges values: maps key by key, anything else replaced, `null` removing the key. */
-export function mergeValues(base: YamlMap, over: YamlMap, depth = 0): YamlMap {
-  const entries = new Map(base.entries)
-  for (const [key, value] of over.entries) {
-    const before = entries.get(key)
-    if (isScalar(value) && value.kind === 'null') entries.delete(key)
-    else if (isMap(before) && isMap(value) && depth < 256) entries.set(key, mergeValues(before, value, depth + 1))
-    else entries.set(key, value)
-  }
-  return {...base, entries}
-}
-
-/** `helm.parameters` set over `values`, each at its dotted path. */
+/** `helm.parameters` set over `values` as `helm --set` sets them. */
 function applyParameters(
   values: YamlMap | undefined,
-  parameters: readonly YamlNode[],
+  parameters: YamlSeq,
   file: string,
   report: ValuesReport,
 ): YamlMap | undefined {
-  let merged = values
-  for (const parameter of parameters) {
+  const pairs: SetValue[] = []
+  // The name's node, for a refused name's line.
+  const names = new Map<SetValue, YamlNode>()
+  for (const parameter of parameters.items) {
     const nameNode = at(parameter, 'name')
-    const name = stringValue(nameNode)
+    const key = stringValue(nameNode)
     const value = at(parameter, 'value')
-    if (name === undefined || nameNode === undefined || value === undefined) continue
-    if (!PLAIN_PATH.test(name)) {
-      // Reported where it may set an image (a key of an image block, or a block named like one); else it changes no
-      // image and would only be noise (`hosts[0].host`).
-      if (!IMAGE_PATH.test(name)) continue
-      report.skipped.push({
-        file,
-        line: nameNode.line,
-        reason: 'unsupported',
-        message: `Argo CD parameter ${name} is not applied (list indices and escaped dots are not read): an image it sets is reported as the values give it`,
-      })
-      continue
-    }
-    let tree: YamlNode = value
-    const keys = name.split('.')
-    for (let i = keys.length - 1; i >= 0; i--)
-      tree = {type: 'map', line: nameNode.line, column: nameNode.column, entries: new Map([[keys[i], tree]])}
-    const over = tree as YamlMap
-    merged = merged === undefined ? over : mergeValues(merged, over)
+    if (key === undefined || nameNode === undefined || value === undefined) continue
+    const pair = {key, value}
+    pairs.push(pair)
+    names.set(pair, nameNode)
   }
-  return merged
+  return applySetValues(values, pairs, parameters, (pair, why) => {
+    // Reported where it may set an image (a key of an image block, or a block named like one); else it changes no
+    // image and would only be noise (`hosts[x].host`).
+    if (!IMAGE_PATH.test(pair.key)) return
+    report.skipped.push({
+      file,
+      line: (names.get(pair) ?? pair.value).line,
+      reason: 'unsupported',
+      message: `Argo CD parameter ${elide(pair.key, 200)} is not applied (its name ${why}): an image it sets is reported as the values give it`,
+    })
+  })
 }

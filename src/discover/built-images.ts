@@ -7,8 +7,8 @@
  * are the project's own.
  */
 import {parseImageRef} from '../core/image-ref.js'
-import {argumentOf, type Call, literalString, literalStrings} from './starlark.js'
-import {isMap, isScalar, isSeq, type YamlMap, type YamlNode} from './yaml-tree.js'
+import {argumentOf, type Call, literalString, literalStringOrList} from './starlark.js'
+import {at, isMap, isScalar, isSeq, type YamlMap, type YamlNode} from './yaml-tree.js'
 
 export interface BuiltImage {
   /** The image as the configuration writes it (trimmed). */
@@ -97,11 +97,11 @@ export function skaffoldDeployedPaths(roots: readonly YamlMap[]): string[] | und
     const profiles = root.entries.get('profiles')
     for (const holder of [root, ...(isSeq(profiles) ? profiles.items.filter(isMap) : [])]) {
       for (const section of [at(holder, 'manifests'), at(holder, 'deploy')]) {
-        if (section === undefined) continue
+        if (!isMap(section)) continue
         addAll(section.entries.get('rawYaml'))
-        addAll(at(section, 'kubectl')?.entries.get('manifests'))
+        addAll(at(section, 'kubectl', 'manifests'))
         if (section.entries.has('kustomize')) unknown = true
-        const releases = at(section, 'helm')?.entries.get('releases')
+        const releases = at(section, 'helm', 'releases')
         if (!isSeq(releases)) continue
         for (const release of releases.items) {
           if (!isMap(release)) continue
@@ -129,11 +129,6 @@ export function skaffoldDeployedPaths(roots: readonly YamlMap[]): string[] | und
 /** The paths read of one configuration file (Skaffold's and Tilt's name a few). */
 const MAX_PATHS = 256
 
-function at(holder: YamlMap, key: string): YamlMap | undefined {
-  const node = holder.entries.get(key)
-  return isMap(node) ? node : undefined
-}
-
 /** The Tiltfile calls that name the files it deploys: `k8s_yaml(yaml)`, `helm(pathToChartDir)`, `helm_resource(name, chart)`. */
 export const TILT_DEPLOY_CALLS: ReadonlySet<string> = new Set(['k8s_yaml', 'helm', 'helm_resource'])
 
@@ -150,8 +145,7 @@ export function tiltDeployedPaths(calls: readonly Call[]): string[] | undefined 
     if (call.name === 'k8s_yaml') {
       k8sYaml = true
       const arg = argumentOf(call, 0, 'yaml')
-      const one = literalString(arg)
-      const many = one ? [one] : literalStrings(arg)
+      const many = literalStringOrList(arg)
       if (many === undefined) return undefined
       for (const token of many) if (token.value.length <= 1000 && out.length < MAX_PATHS) out.push(token.value.trim())
     } else if (call.name === 'helm' || call.name === 'helm_resource') {

@@ -10,13 +10,17 @@
  * Written by hand: these are helmfile's own string rules (a few splits and prefixes), which no library implements.
  * URLs come back without their userinfo (`https://user:token@host` → `https://host`): credentials never reach a purl
  * or a message. Shared by the formats whose charts are written as `helm install` takes them (helmfile; Skaffold's
- * `remoteChart`, Tilt's `helm_resource`, whose rules are helm's and read the same on what they write).
+ * `remoteChart`, Tilt's `helm_resource`, whose rules are helm's and read the same on what they write: helmChartRef),
+ * and so is how an OCI, URL or git chart is listed (listChartRef).
  */
 import {posix} from 'node:path'
-import type {Component, Location} from '../core/model.js'
+import type {Component, Location, Skipped} from '../core/model.js'
 import {purlString} from '../core/purl-string.js'
 import {trimEnd} from '../core/trim-end.js'
 import {redactSecrets} from '../core/redact.js'
+import {chartVersionFields} from './chart-version.js'
+import {gitVcsUrl} from './lockfile-support/purl.js'
+import {chartComponent} from './output.js'
 
 export type ChartRef =
   /** A folder of a git repository (`git::`): `url` is the repository, `ref` the `?ref=` when written. */
@@ -63,6 +67,14 @@ export function chartRef(chart: string): ChartRef {
   if (name === '' || name.startsWith('/'))
     return {kind: 'unsupported', why: 'a repository reference that names no chart'}
   return {kind: 'repo', repo: chart.slice(0, slash), name}
+}
+
+/**
+ * A chart as `helm install` reads it (Skaffold's `remoteChart`, Tilt's `helm_resource`): an `oci://` reference is an
+ * OCI chart whatever it holds (helm has no go-getter, whose `::` chartRef reads first); anything else as chartRef.
+ */
+export function helmChartRef(chart: string): ChartRef {
+  return /^oci:\/\//i.test(chart) ? ociRef(chart) : chartRef(chart)
 }
 
 /**
@@ -247,4 +259,64 @@ export function sourcedChart(
     origin: 'manifest',
     locations: [location],
   }
+}
+
+/** Where a chart is written and what it is called, for listChartRef. */
+export interface ChartListing {
+  location: Location
+  out: {components: Component[]; skipped: Skipped[]}
+  /** Who names the version, for its messages: `release web: chart nginx`. */
+  versionLabel: string
+  /** What a chart that is not listed is said as (`… is <why>; not listed`): `release web: chart "x"`. */
+  subject: string
+  /** Whether a go-getter git source is a chart (helmfile fetches one; helm does not). */
+  git?: boolean
+  /** A digest written elsewhere than in the reference (helmfile's `version: 1.2.3@sha256:…`), for an OCI chart. */
+  digest?: string
+}
+
+/**
+ * An OCI, URL or git chart listed (direct, `origin: manifest`), or said why it is not (`unsupported`); false (the
+ * type says so) for a local or repository chart, which each format looks for its own way (its own folders, its own repositories). An OCI
+ * chart's `version` is what helm's --version takes (a version or a range); without one, the reference's tag.
+ */
+export function listChartRef(
+  ref: ChartRef,
+  version: string | undefined,
+  listing: ChartListing,
+): ref is Exclude<ChartRef, {kind: 'local' | 'repo'}> {
+  const {location, out} = listing
+  switch (ref.kind) {
+    case 'local':
+    case 'repo':
+      return false
+    case 'oci': {
+      const versioned = version
+        ? chartVersionFields(version, listing.versionLabel, location, out.skipped)
+        : ref.tag
+          ? {version: ref.tag}
+          : {}
+      const digest = ref.digest || listing.digest
+      const chart = {name: ref.name, ...versioned, repository: ref.repository, ...(digest ? {digest} : {})}
+      out.components.push({...chartComponent(chart, location, 'manifest'), direct: true})
+      return true
+    }
+    case 'url':
+      out.components.push(sourcedChart(ref.name, ref.version, {download_url: ref.url}, location))
+      return true
+    case 'git':
+      // Fetched by go-getter: a folder of a git repository at a ref, whatever `version:` says.
+      if (listing.git) {
+        out.components.push(sourcedChart(ref.name, undefined, {vcs_url: gitVcsUrl(ref.url, ref.ref)}, location))
+        return true
+      }
+  }
+  const why = ref.kind === 'unsupported' ? ref.why : 'no chart helm fetches from a repository'
+  out.skipped.push({
+    file: location.file,
+    line: location.line,
+    reason: 'unsupported',
+    message: `${listing.subject} is ${why}; not listed`,
+  })
+  return true
 }

@@ -82,6 +82,46 @@ spec:
     ])
   })
 
+  it("sets an Application's helm.parameters as helm --set does: list indexes and escaped dots reach the image", async () => {
+    // Argo CD hands each parameter to Helm as `--set name=value` (../set-values.ts reads them as Helm does).
+    const inventory = await scan({
+      'argo/app.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: web}
+spec:
+  source:
+    repoURL: https://charts.example.com
+    chart: web
+    targetRevision: 1.0.0
+    helm:
+      valuesObject:
+        sidecars:
+          - name: proxy
+            image: {repository: quay.io/acme/proxy, tag: "1.0"}
+      parameters:
+        - name: sidecars[0].image.tag
+          value: "1.1"
+        - name: workers[1].image
+          value: quay.io/acme/worker:2.0
+        - name: nodeSelector.kubernetes\\.io/arch.image
+          value: quay.io/acme/arch:3.0
+        - name: broken[x].image
+          value: quay.io/acme/never:1.0
+`,
+    })
+    expect(rows(inventory).filter((row) => row.startsWith('image'))).toEqual([
+      // The key `kubernetes.io/arch`, one key (its dot escaped), under nodeSelector.
+      'image argo/app.yaml:20:18 quay.io/acme/arch:3.0 pkg:docker/acme/arch@3.0?repository_url=quay.io',
+      // The tag the parameter sets on the first list item, over the values'.
+      'image argo/app.yaml:13:33 quay.io/acme/proxy:1.1 pkg:docker/acme/proxy@1.1?repository_url=quay.io',
+      'image argo/app.yaml:18:18 quay.io/acme/worker:2.0 pkg:docker/acme/worker@2.0?repository_url=quay.io',
+    ])
+    expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
+      '21 unsupported Argo CD parameter broken[x].image is not applied (its name has a list index that is not a number): an image it sets is reported as the values give it',
+    ])
+    expect(inventory.errors).toEqual([])
+  })
+
   it("fills an ApplicationSet's chart from the values its generators write (lists, clusters' values, merge, matrix)", async () => {
     // gitops-bridge's addon ApplicationSets: a Merge of Cluster generators whose `values` name the chart; the base
     // generator's values, with each other generator's laid over them (staging pins another version).

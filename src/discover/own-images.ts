@@ -41,8 +41,7 @@ import {folderListing} from './folder-listing.js'
 import {perScan} from './per-scan.js'
 import {callsOf, tokenize} from './starlark.js'
 import type {DiscoverContext} from './types.js'
-import {readYaml} from './yaml.js'
-import {isMap, type YamlMap} from './yaml-tree.js'
+import {mappingDocuments} from './yaml.js'
 
 /** An image a configuration builds: where, and by which tool. */
 export interface Builder {
@@ -101,7 +100,10 @@ export function withoutOwnImages(out: Output, file: string, context: DiscoverCon
   const told = new Set<string>()
   out.components = out.components.filter((component) => {
     if (component.kind !== 'image') return true
-    const builder = builderOf(component.ref, file, context) ?? builderOf(component.name, file, context)
+    // By its normalised name too, unless that is the reference itself (`quay.io/org/app`), looked up already.
+    const builder =
+      builderOf(component.ref, file, context) ??
+      (component.name === component.ref ? undefined : builderOf(component.name, file, context))
     if (builder === undefined || (builder.tool === 'skaffold' && component.digest)) return true
     // Where it is written: this file, or (a kustomization's) the file of its first location.
     const location = component.locations.find((l) => l.file === file) ?? component.locations[0]
@@ -188,7 +190,8 @@ function buildsIn(dir: string, context: DiscoverContext): Builds {
     const file = posix.join(dir, name)
     const text = context.readText(file)
     if (text === null || text.length > MAX_CONFIG || !isSkaffoldConfig(text.slice(0, 64 * 1024))) continue
-    const roots = mappings(text, file)
+    // Read leniently: the file's problems are the skaffold format's to tell (the errors here are dropped).
+    const roots = mappingDocuments(text, file, [], 'a Skaffold configuration', {keepUnknownTags: 'quietly'})
     add('skaffold', file, skaffoldBuiltImages(roots), skaffoldDeployedPaths(roots))
   }
   if (has(TILTFILE)) {
@@ -228,11 +231,4 @@ function deployedMatcher(dir: string, paths: readonly string[]): (file: string) 
     const relative = posix.relative(dir === '.' ? '' : dir, file)
     return tests.some((test) => test(relative))
   }
-}
-
-/** The mapping documents of a YAML file, read leniently: its problems are the skaffold format's to tell. */
-function mappings(text: string, file: string): YamlMap[] {
-  return readYaml(text, file, {keepUnknownTags: 'quietly'})
-    .documents.map((doc) => doc.root)
-    .filter((root): root is YamlMap => isMap(root))
 }

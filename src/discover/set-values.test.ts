@@ -3,8 +3,9 @@ import {elide} from '../core/elide.js'
 import {parseImageRef} from '../core/image-ref.js'
 import {isBuiltImage} from './built-images.js'
 import {emptyOutput} from './output.js'
-import {type SetValue, setValueImages} from './set-values.js'
-import type {YamlScalar} from './yaml-tree.js'
+import {applySetValues, parseSetArgument, type SetValue, setValueImages} from './set-values.js'
+import {readYaml} from './yaml.js'
+import {isMap, toPlain, type YamlScalar} from './yaml-tree.js'
 
 /** `--set` pairs as Tilt's `flags=['--set=k=v', …]` writes them: all on line 3, one column each. */
 function pairs(...written: string[]): SetValue[] {
@@ -130,5 +131,30 @@ describe('setValueImages', () => {
     expect(read(pairs(...keys.slice(0, 10), 'image=registry.example.com/proxy:1.0')).components).toEqual([
       '3:410 registry.example.com/proxy:1.0',
     ])
+  })
+
+  it('splits a --set argument as Helm does: at unescaped commas and the first unescaped =, the value unescaped', () => {
+    const read = parseSetArgument('a\\.b=x\\,y, c = null ,=nokey,bare,d=e=f', {line: 4, column: 7})
+    expect(read.map(({key, value}) => [key, value.type === 'scalar' ? `${value.kind} ${value.text}` : ''])).toEqual([
+      ['a\\.b', 'string x,y'],
+      ['c', 'string  null '],
+      ['d', 'string e=f'],
+    ])
+    expect(parseSetArgument('x=null', {line: 4, column: 7})).toEqual([
+      {key: 'x', value: {type: 'scalar', kind: 'null', text: 'null', line: 4, column: 7}},
+    ])
+  })
+
+  it('sets pairs over a base it does not change, and hands back the keys it does not apply with why', () => {
+    const root = readYaml('image: {repository: acme/web, tag: "1"}\nlist: [a, b]\n', 'values.yaml').documents[0].root
+    if (!isMap(root)) throw new Error('not a mapping')
+    const refused: string[] = []
+    const values = applySetValues(root, pairs('image.tag=2', 'list[1]=c', 'a..b=x'), {line: 1, column: 1}, (p, why) =>
+      refused.push(`${p.key} ${why}`),
+    )
+    expect(values && toPlain(values)).toEqual({image: {repository: 'acme/web', tag: '2'}, list: ['a', 'c']})
+    expect(toPlain(root)).toEqual({image: {repository: 'acme/web', tag: '1'}, list: ['a', 'b']})
+    expect(refused).toEqual(['a..b has an empty key'])
+    expect(applySetValues(undefined, pairs('[0]=x'), {line: 1, column: 1}, () => {})).toBeUndefined()
   })
 })

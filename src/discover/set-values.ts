@@ -1,17 +1,18 @@
 /**
  * Values given a Helm chart as `helm --set` takes them: `image.repository=x`, a dotted path and a value. Skaffold's
- * `setValues` (a mapping of dotted keys) and Tilt's `helm(set=[…])` and `helm_resource(flags=['--set=…'])` write them.
+ * `setValues` (a mapping of dotted keys) and Tilt's `helm(set=[…])` and `helm_resource(flags=['--set=…'])` write them;
+ * Tilt's as `--set` text (`a=1,b=2`), split here as Helm splits it (parseSetArgument).
  * They are merged into one values tree, each over the ones before, as Helm merges them (a later path through a value
  * replaces it with a mapping), and the images of that tree are read as a values file's are (./helm-value-images.ts,
  * `origin: helm-values`), less the images the project builds itself. Keys are read as Helm reads them: list indexes
  * (`images[0].repository`) and `\` escapes (`kubernetes\.io/os`) too. A key Helm would refuse, or longer or deeper
- * than any chart's values, is not applied, and said (`unsupported`, naming the key).
+ * than any chart's values, is not applied, and said (`unsupported`, naming the key). Argo CD's `helm.parameters`,
+ * which Argo CD hands to Helm as `--set`, are merged by the same code (applySetValues, ./argo-helm-values.ts).
  */
 import {elide} from '../core/elide.js'
 import type {Output} from './output.js'
-import {mergeValues} from './argo-helm-values.js'
 import {valuesImages} from './helm-value-images.js'
-import {isMap, isSeq, type Position, type YamlMap, type YamlNode, type YamlSeq} from './yaml-tree.js'
+import {isMap, isScalar, isSeq, type Position, type YamlMap, type YamlNode, type YamlSeq} from './yaml-tree.js'
 
 /** Longer or deeper keys are not applied (no chart has such values; a tree that deep would be read recursively). */
 const MAX_KEY_LENGTH = 4096
@@ -42,44 +43,68 @@ export interface SetValuesScan {
 }
 
 /**
+ * The `key=value` assignments of one `--set` argument as Helm's strvals splits them (`a=1,b=x\,y`: at the commas no
+ * `\` escapes, each at its first unescaped `=`), every value placed at `at` (the string that writes them). The key
+ * keeps its escapes (parseKey reads them); the value is read unescaped, `null` as null. An assignment without a key
+ * is dropped. One pass over the text.
+ */
+export function parseSetArgument(text: string, at: Position): SetValue[] {
+  const pairs: SetValue[] = []
+  for (const assignment of unescapedSplit(text, ',')) {
+    const equals = unescapedIndex(assignment, '=')
+    if (equals <= 0) continue
+    const value = assignment.slice(equals + 1).replace(/\\(.)/gs, '$1')
+    pairs.push({
+      key: assignment.slice(0, equals).trim(),
+      value: {
+        type: 'scalar',
+        kind: value === 'null' ? 'null' : 'string',
+        text: value,
+        line: at.line,
+        column: at.column,
+      },
+    })
+  }
+  return pairs
+}
+
+/** The parts of `text` between the `separator`s no `\` escapes (helm --set: `a=1,b=x\,y`). One pass. */
+function unescapedSplit(text: string, separator: string): string[] {
+  const parts: string[] = []
+  let start = 0
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++
+    else if (text[i] === separator) {
+      parts.push(text.slice(start, i))
+      start = i + 1
+    }
+  }
+  parts.push(text.slice(start))
+  return parts
+}
+
+/** The index of the first `char` no `\` escapes; -1 for none. */
+function unescapedIndex(text: string, char: string): number {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++
+    else if (text[i] === char) return i
+  }
+  return -1
+}
+
+/**
  * The images of `pairs`, merged in order (`at`: where the values are written, for the tree's root), over `base` when
  * given (values given as a file's are, which `--set` overrides: Skaffold's `overrides`; not changed here).
  */
 export function setValueImages(pairs: Iterable<SetValue>, at: Position, scan: SetValuesScan, base?: YamlMap): void {
-  let values: YamlMap | undefined = base && {...base, entries: new Map(base.entries)}
-  // The mappings built here, whose keys are set in place (a written one is copied first): linear in the keys.
-  const own = new WeakSet<YamlMap | YamlSeq>()
-  let listItems = 0
-  for (const {key, value} of pairs) {
-    const skip = (why: string) =>
-      scan.out.skipped.push({
-        file: scan.file,
-        line: value.line,
-        reason: 'unsupported',
-        message: `${scan.label}: value key "${elide(key, 200)}" ${why}: not read`,
-      })
-    if (key.length > MAX_KEY_LENGTH) {
-      skip(`is longer than ${MAX_KEY_LENGTH} characters`)
-      continue
-    }
-    const keys = parseKey(key)
-    if (typeof keys === 'string') {
-      skip(keys)
-      continue
-    }
-    if (keys.length > MAX_KEY_DEPTH) {
-      skip(`is more than ${MAX_KEY_DEPTH} keys deep`)
-      continue
-    }
-    const items = keys.reduce<number>((sum, step) => (typeof step === 'number' ? sum + step + 1 : sum), 0)
-    if (listItems + items > MAX_LIST_ITEMS) {
-      skip(`sets list items past the ${MAX_LIST_ITEMS.toLocaleString('en-US')} read of one chart's values`)
-      continue
-    }
-    listItems += items
-    values ??= {type: 'map', line: at.line, column: at.column, entries: new Map()}
-    setAt(values, keys, value, own)
-  }
+  const values = applySetValues(base, pairs, at, ({key, value}, why) =>
+    scan.out.skipped.push({
+      file: scan.file,
+      line: value.line,
+      reason: 'unsupported',
+      message: `${scan.label}: value key "${elide(key, 200)}" ${why}: not read`,
+    }),
+  )
   if (values === undefined) return
   // An image the project builds (Skaffold's own example: `setValues: {image: my-app}`) is its own: neither listed
   // nor reported, whatever else is set on the same line.
@@ -90,6 +115,61 @@ export function setValueImages(pairs: Iterable<SetValue>, at: Position, scan: Se
     noAppVersion: `${scan.label}: the appVersion of the chart, which it would take, is not in this file`,
     isOwn: scan.isOwn,
   })
+}
+
+/**
+ * `pairs` set in order over `base` (not changed: copied where written) as `helm --set` sets them: the values tree,
+ * rooted at `at` when there is no `base`; undefined when there is no base and no pair is applied. A pair whose key is
+ * not applied (refused by Helm, or past the bounds above) is handed to `refused` with why, in a few words
+ * (`has an empty key`).
+ */
+export function applySetValues(
+  base: YamlMap | undefined,
+  pairs: Iterable<SetValue>,
+  at: Position,
+  refused: (pair: SetValue, why: string) => void,
+): YamlMap | undefined {
+  let values: YamlMap | undefined = base && {...base, entries: new Map(base.entries)}
+  // The mappings built here, whose keys are set in place (a written one is copied first): linear in the keys.
+  const own = new WeakSet<YamlMap | YamlSeq>()
+  let listItems = 0
+  for (const pair of pairs) {
+    const {key, value} = pair
+    if (key.length > MAX_KEY_LENGTH) {
+      refused(pair, `is longer than ${MAX_KEY_LENGTH} characters`)
+      continue
+    }
+    const keys = parseKey(key)
+    if (typeof keys === 'string') {
+      refused(pair, keys)
+      continue
+    }
+    if (keys.length > MAX_KEY_DEPTH) {
+      refused(pair, `is more than ${MAX_KEY_DEPTH} keys deep`)
+      continue
+    }
+    const items = keys.reduce<number>((sum, step) => (typeof step === 'number' ? sum + step + 1 : sum), 0)
+    if (listItems + items > MAX_LIST_ITEMS) {
+      refused(pair, `sets list items past the ${MAX_LIST_ITEMS.toLocaleString('en-US')} read of one chart's values`)
+      continue
+    }
+    listItems += items
+    values ??= {type: 'map', line: at.line, column: at.column, entries: new Map()}
+    setAt(values, keys, value, own)
+  }
+  return values
+}
+
+/** `over` merged into `base` as Helm merges values: maps key by key, anything else replaced, `null` removing the key. */
+export function mergeValues(base: YamlMap, over: YamlMap, depth = 0): YamlMap {
+  const entries = new Map(base.entries)
+  for (const [key, value] of over.entries) {
+    const before = entries.get(key)
+    if (isScalar(value) && value.kind === 'null') entries.delete(key)
+    else if (isMap(before) && isMap(value) && depth < 256) entries.set(key, mergeValues(before, value, depth + 1))
+    else entries.set(key, value)
+  }
+  return {...base, entries}
 }
 
 /**

@@ -335,6 +335,12 @@ export function literalStrings(arg: Argument | undefined): Token[] | undefined {
   return strings
 }
 
+/** One string literal as a list of it, or a literal list of strings (Tilt's `k8s_yaml('a')`, `k8s_yaml(['a', 'b'])`). */
+export function literalStringOrList(arg: Argument | undefined): Token[] | undefined {
+  const one = literalString(arg)
+  return one ? [one] : literalStrings(arg)
+}
+
 /** The argument at `position` when positional, else the one of keyword `keyword`. */
 export function argumentOf(call: Call, position: number, keyword: string): Argument | undefined {
   const named = call.args.find((arg) => arg.keyword === keyword)

@@ -9,10 +9,9 @@
 import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
 import type {Component, Location} from '../../../core/model.js'
-import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import {chartComponent, errorAt, locationOf, type Output, shapeError} from '../../output.js'
 import {chartVersionFields} from '../../chart-version.js'
-import {mergeValues} from '../../argo-helm-values.js'
+import {mergeValues} from '../../set-values.js'
 import {valuesImages} from '../../helm-value-images.js'
 import type {DiscoverContext} from '../../types.js'
 import {
@@ -26,7 +25,7 @@ import {
   type YamlNode,
   type YamlScalar,
 } from '../../yaml-tree.js'
-import {type ChartRef, chartRef, localChartName, ociRef, sourcedChart} from '../../chart-ref.js'
+import {type ChartRef, chartRef, listChartRef, localChartName, ociRef} from '../../chart-ref.js'
 
 /** A repository of `repositories:`; `url` as listed (no userinfo), undefined when it has none or is a template. */
 export interface Repository {
@@ -307,42 +306,26 @@ function listRef(
     )
     return
   }
-  switch (ref.kind) {
-    case 'oci': {
-      // A digest written after the version (`1.2.3@sha256:…`), or in the reference (`oci://…/chart@sha256:…`), pins
-      // the chart: kept beside the version.
-      const [field, fieldDigest] = version?.split('@') ?? []
-      const digest = ref.digest || fieldDigest || undefined
-      // `version:` is what helm's --version takes (a version or a range); a tag in the reference is one tag.
-      const versioned = field
-        ? chartVersionFields(field, `${label}: chart ${elide(ref.name, 200)}`, location, h.out.skipped)
-        : ref.tag
-          ? {version: ref.tag}
-          : {}
-      const chart = {name: ref.name, ...versioned, repository: ref.repository, ...(digest ? {digest} : {})}
-      h.out.components.push(direct(chartComponent(chart, location, 'manifest')))
-      return
-    }
-    case 'local': {
-      const chart = {name: localChartName(ref.path, h.dir), version, repository: `file://${ref.path}`}
-      h.out.components.push(direct(chartComponent(chart, location, 'manifest')))
-      return
-    }
-    case 'git':
-      // Fetched by go-getter: a folder of a git repository at a ref, whatever `version:` says.
-      h.out.components.push(sourcedChart(ref.name, undefined, {vcs_url: gitVcsUrl(ref.url, ref.ref)}, location))
-      return
-    case 'url':
-      h.out.components.push(sourcedChart(ref.name, ref.version, {download_url: ref.url}, location))
-      return
-    case 'unsupported': {
-      const message = `${label}: chart "${elide(written, 200)}" is ${ref.why}; not listed`
-      h.out.skipped.push({file: h.file, line: location.line, reason: 'unsupported', message})
-      return
-    }
-    case 'repo':
-      repoChart(h, label, ref, written, version, location)
+  if (ref.kind === 'local') {
+    const chart = {name: localChartName(ref.path, h.dir), version, repository: `file://${ref.path}`}
+    h.out.components.push(direct(chartComponent(chart, location, 'manifest')))
+    return
   }
+  if (ref.kind === 'repo') {
+    repoChart(h, label, ref, written, version, location)
+    return
+  }
+  // A digest written after the version (`1.2.3@sha256:…`), or in the reference (`oci://…/chart@sha256:…`), pins an
+  // OCI chart: kept beside the version.
+  const [field, digest] = ref.kind === 'oci' ? (version?.split('@') ?? []) : [version]
+  listChartRef(ref, field, {
+    location,
+    out: h.out,
+    versionLabel: `${label}: chart ${elide(name ?? '', 200)}`,
+    subject: `${label}: chart "${elide(written, 200)}"`,
+    git: true,
+    ...(digest ? {digest} : {}),
+  })
 }
 
 function direct(component: Component): Component {

@@ -1449,7 +1449,7 @@ spec:
           value: "1.1"
         - name: cache
           value: null
-        - name: jobs[0].image.tag
+        - name: jobs[x].image.tag
           value: "9"
         - name: hosts[0].host
           value: example.com
@@ -1493,9 +1493,9 @@ spec:
         'acme/web:1.1 argo/apps.yaml:12:23',
         'acme/worker:2.0 argo/apps.yaml:15:31',
       ])
-      // hosts[0].host can set no image: not reported.
+      // A name Helm refuses (`[x]`) is reported where it may set an image; hosts[0].host can set no image.
       expect(inventory.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`)).toEqual([
-        '23 unsupported Argo CD parameter jobs[0].image.tag is not applied (list indices and escaped dots are not read): an image it sets is reported as the values give it',
+        '23 unsupported Argo CD parameter jobs[x].image.tag is not applied (its name has a list index that is not a number): an image it sets is reported as the values give it',
       ])
       // The unclosed flow sequence of the last values string, told where its parser found the string ended.
       expect(inventory.errors.map((e) => `${e.line}:${e.column} ${e.code}`)).toEqual(['42:11 yaml-syntax'])

@@ -28,7 +28,7 @@
 import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
 import {builtNames, isBuiltImage, isSkaffoldConfig, skaffoldBuiltImages} from '../../built-images.js'
-import {chartRef, localChartName, ociRef, repositoryUrl, sourcedChart} from '../../chart-ref.js'
+import {helmChartRef, listChartRef, localChartName, repositoryUrl} from '../../chart-ref.js'
 import {chartVersionFields} from '../../chart-version.js'
 import {isManifestCandidate} from '../../file-names.js'
 import {type SetValue, setValueImages} from '../../set-values.js'
@@ -36,6 +36,7 @@ import {addImageRef, chartComponent, emptyOutput, errorAt, locationOf, type Outp
 import type {DiscoverInput, Discoverer} from '../../types.js'
 import {mappingDocuments} from '../../yaml.js'
 import {
+  at,
   describe,
   isAbsent,
   isMap,
@@ -94,7 +95,7 @@ function discover({file, text}: DiscoverInput): Output {
       })
       return
     }
-    const name = scalarText(mapAt(root, 'metadata')?.entries.get('name'))
+    const name = scalarText(at(root, 'metadata', 'name'))
     const label = name ? `configuration ${elide(name, 200)}` : `configuration ${index + 1}`
     const profiles = root.entries.get('profiles')
     const config: Config = {file, dir, out, label, built}
@@ -113,10 +114,8 @@ function discover({file, text}: DiscoverInput): Output {
 
 /** What a configuration (or a profile) names: its releases, the images its builds and verifications pull. */
 function readConfig(c: Config, holder: YamlMap): void {
-  const deploy = mapAt(holder, 'deploy')
-  const manifests = mapAt(holder, 'manifests')
-  readReleases(c, deploy ? mapAt(deploy, 'helm')?.entries.get('releases') : undefined, 'deploy.helm.releases')
-  readReleases(c, manifests ? mapAt(manifests, 'helm')?.entries.get('releases') : undefined, 'manifests.helm.releases')
+  readReleases(c, at(holder, 'deploy', 'helm', 'releases'), 'deploy.helm.releases')
+  readReleases(c, at(holder, 'manifests', 'helm', 'releases'), 'manifests.helm.releases')
   readArtifacts(c, holder.entries.get('build'))
   readContainers(c, holder.entries.get('verify'), 'verify', (item) => [item.entries.get('container')])
   readContainers(c, holder.entries.get('customActions'), 'customActions', (item) => {
@@ -135,10 +134,8 @@ function readArtifacts(c: Config, build: YamlNode | undefined): void {
       ['jib', 'fromImage'],
       ['ko', 'fromImage'],
     ]
-    for (const [builder, key] of fields) {
-      const holder = mapAt(artifact, builder)
-      if (holder !== undefined) pulledImage(c, holder.entries.get(key), `build.artifacts[${i}].${builder}.${key}`)
-    }
+    for (const [builder, key] of fields)
+      pulledImage(c, at(artifact, builder, key), `build.artifacts[${i}].${builder}.${key}`)
   }
 }
 
@@ -275,10 +272,8 @@ function remoteRelease(
   const location = locationOf(c.file, node)
   const version = versionText(c, label, versionNode)
   const what = `${label}: chart ${elide(written, 200)}`
-  const list = (
-    chart: {name: string; repository?: string; digest?: string},
-    versioned: {version?: string; range?: string},
-  ) => c.out.components.push({...chartComponent({...chart, ...versioned}, location, 'manifest'), direct: true})
+  const list = (chart: {name: string; repository?: string}, versioned: {version?: string; range?: string}) =>
+    c.out.components.push({...chartComponent({...chart, ...versioned}, location, 'manifest'), direct: true})
   // `repo:` is helm's `--repo`: the chart is `remoteChart` of that repository, whatever it looks like.
   if (repoNode !== undefined) {
     const repo = repoNode.text.trim()
@@ -299,42 +294,19 @@ function remoteRelease(
     )
     return
   }
-  const ref = /^oci:\/\//i.test(written) ? ociRef(written) : chartRef(written)
-  switch (ref.kind) {
-    case 'oci': {
-      const versioned = version
-        ? chartVersionFields(version, what, location, c.out.skipped)
-        : ref.tag
-          ? {version: ref.tag}
-          : {}
-      list({name: ref.name, repository: ref.repository, ...(ref.digest ? {digest: ref.digest} : {})}, versioned)
-      return
-    }
-    case 'url':
-      c.out.components.push(sourcedChart(ref.name, ref.version, {download_url: ref.url}, location))
-      return
-    case 'repo':
-    case 'local': {
-      // `repo/chart` of a repository `helm repo add` declared on the machine, or a bare name helm looks for there.
-      const name = ref.kind === 'repo' ? ref.name : written
-      const repo = ref.kind === 'repo' ? ref.repo : undefined
-      c.out.skipped.push({
-        file: c.file,
-        line: location.line,
-        reason: 'missing-resource',
-        message: `${label}: ${repo ? `chart repository ${elide(repo, 200)} is one \`helm repo add\` declares on the machine, not in this file` : `remoteChart ${elide(written, 200)} names no repository and no repo: is written`}: chart ${elide(name, 200)} listed without its repository`,
-      })
-      list({name}, chartVersionFields(version, `${label}: chart ${elide(name, 200)}`, location, c.out.skipped))
-      return
-    }
-    default:
-      c.out.skipped.push({
-        file: c.file,
-        line: location.line,
-        reason: 'unsupported',
-        message: `${label}: remoteChart "${elide(written, 200)}" is ${ref.kind === 'unsupported' ? ref.why : 'no chart helm fetches from a repository'}; not listed`,
-      })
-  }
+  const ref = helmChartRef(written)
+  const listing = {location, out: c.out, versionLabel: what, subject: `${label}: remoteChart "${elide(written, 200)}"`}
+  if (listChartRef(ref, version, listing)) return
+  // `repo/chart` of a repository `helm repo add` declared on the machine, or a bare name helm looks for there.
+  const name = ref.kind === 'repo' ? ref.name : written
+  const repo = ref.kind === 'repo' ? ref.repo : undefined
+  c.out.skipped.push({
+    file: c.file,
+    line: location.line,
+    reason: 'missing-resource',
+    message: `${label}: ${repo ? `chart repository ${elide(repo, 200)} is one \`helm repo add\` declares on the machine, not in this file` : `remoteChart ${elide(written, 200)} names no repository and no repo: is written`}: chart ${elide(name, 200)} listed without its repository`,
+  })
+  list({name}, chartVersionFields(version, `${label}: chart ${elide(name, 200)}`, location, c.out.skipped))
 }
 
 /**
@@ -451,9 +423,4 @@ function readPatches(c: Config, node: YamlNode | undefined): void {
 /** An image the configuration builds, at any tag (Skaffold tags what it builds itself). */
 function isBuilt(c: Config, ref: string): boolean {
   return isBuiltImage(ref, c.built)
-}
-
-function mapAt(holder: YamlMap, key: string): YamlMap | undefined {
-  const node = holder.entries.get(key)
-  return isMap(node) ? node : undefined
 }

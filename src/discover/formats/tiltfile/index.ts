@@ -26,13 +26,12 @@ import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
 import type {Location} from '../../../core/model.js'
 import {builtNames, isBuiltImage, tiltBuiltImages} from '../../built-images.js'
-import {chartRef, localChartName, ociRef, repositoryUrl, sourcedChart} from '../../chart-ref.js'
+import {helmChartRef, listChartRef, localChartName, ociRef, repositoryUrl} from '../../chart-ref.js'
 import {chartVersionFields} from '../../chart-version.js'
 import {isDockerfile} from '../../file-names.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {chartComponent, emptyOutput, type Output} from '../../output.js'
-import {type SetValue, setValueImages} from '../../set-values.js'
-import type {YamlScalar} from '../../yaml-tree.js'
+import {parseSetArgument, setValueImages} from '../../set-values.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
 import {
   type Argument,
@@ -40,6 +39,7 @@ import {
   type Call,
   callsOf,
   literalString,
+  literalStringOrList,
   literalStrings,
   type Token,
   tokenize,
@@ -211,7 +211,7 @@ function helm(t: Tilt, call: Call): void {
   }
   listLocal(t, path)
   const set = call.args.find((a) => a.keyword === 'set')
-  setImages(t, call, set, literalString(set) ? [literalString(set) as Token] : literalStrings(set))
+  setImages(t, call, set, literalStringOrList(set))
 }
 
 function listLocal(t: Tilt, path: Token, version?: string): void {
@@ -270,9 +270,9 @@ function flagSets(flags: readonly Token[]): Token[] {
 }
 
 /**
- * The images of `key=value` assignments as `helm --set` takes them (`a=1,b=2` in one, split at the commas no `\`
- * escapes; a key's escapes and list indexes read by ../../set-values.ts), at the string that writes them (../../set-values.ts), less the images the file builds. A
- * `set` written otherwise than as literal strings is reported.
+ * The images of `key=value` assignments as `helm --set` takes them (`a=1,b=2` in one: ../../set-values.ts reads
+ * them, and places them at the string that writes them), less the images the file builds. A `set` written otherwise
+ * than as literal strings is reported.
  */
 function setImages(t: Tilt, call: Call, arg: Argument | undefined, sets: readonly Token[] | undefined): void {
   if (arg === undefined) return
@@ -280,53 +280,13 @@ function setImages(t: Tilt, call: Call, arg: Argument | undefined, sets: readonl
     computed(t, call, arg, 'set argument')
     return
   }
-  const pairs: SetValue[] = []
-  for (const token of sets) {
-    for (const assignment of unescapedSplit(token.value, ',')) {
-      const equals = unescapedIndex(assignment, '=')
-      if (equals <= 0) continue
-      // The key keeps its escapes (../../set-values.ts reads them as Helm does); the value is read unescaped.
-      const text = assignment.slice(equals + 1).replace(/\\(.)/gs, '$1')
-      const value: YamlScalar = {
-        type: 'scalar',
-        kind: text === 'null' ? 'null' : 'string',
-        text,
-        line: token.line,
-        column: token.column,
-      }
-      pairs.push({key: assignment.slice(0, equals).trim(), value})
-    }
-  }
+  const pairs = sets.flatMap((token) => parseSetArgument(token.value, token))
   setValueImages(pairs, arg, {
     file: t.file,
     out: t.out,
     label: `${call.name}(…): values set`,
     isOwn: (ref) => isBuiltImage(ref, t.built),
   })
-}
-
-/** The parts of `text` between the `separator`s no `\` escapes (helm --set: `a=1,b=x\,y`). One pass. */
-function unescapedSplit(text: string, separator: string): string[] {
-  const parts: string[] = []
-  let start = 0
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\') i++
-    else if (text[i] === separator) {
-      parts.push(text.slice(start, i))
-      start = i + 1
-    }
-  }
-  parts.push(text.slice(start))
-  return parts
-}
-
-/** The index of the first `char` no `\` escapes; -1 for none. */
-function unescapedIndex(text: string, char: string): number {
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\') i++
-    else if (text[i] === char) return i
-  }
-  return -1
 }
 
 /** `--version=X` or `--version X` among helm's flags. */
@@ -344,53 +304,28 @@ function listChart(t: Tilt, call: Call, chart: Token, version: string | undefine
   const written = chart.value.trim()
   const location = locationOf(t, chart)
   const label = `${call.name}(…): chart ${elide(written, 200)}`
-  const list = (fields: {name: string; repository?: string; digest?: string; version?: string; range?: string}) =>
+  const list = (fields: {name: string; repository?: string; version?: string; range?: string}) =>
     t.out.components.push({...chartComponent(fields, location, 'manifest'), direct: true})
-  const ref = /^oci:\/\//i.test(written) ? ociRef(written) : chartRef(written)
-  switch (ref.kind) {
-    case 'local':
-      listLocal(t, chart, version)
-      return
-    case 'oci': {
-      const versioned = version
-        ? chartVersionFields(version, label, location, t.out.skipped)
-        : ref.tag
-          ? {version: ref.tag}
-          : {}
-      list({name: ref.name, repository: ref.repository, ...(ref.digest ? {digest: ref.digest} : {}), ...versioned})
-      return
-    }
-    case 'url':
-      t.out.components.push(sourcedChart(ref.name, ref.version, {download_url: ref.url}, location))
-      return
-    case 'repo': {
-      // helm takes a path that holds a chart before a repository's chart (`deploy/web` with deploy/web/Chart.yaml).
-      if (t.context.exists?.(posix.join(t.dir, written, 'Chart.yaml'))) {
-        listLocal(t, chart, version)
-        return
-      }
-      const known = t.repositories.has(ref.repo)
-      const url = t.repositories.get(ref.repo)
-      if (!known)
-        t.out.skipped.push({
-          file: t.file,
-          line: chart.line,
-          reason: 'missing-resource',
-          message: `${label}: chart repository ${elide(ref.repo, 200)} is not declared by a helm_repo() of this file (\`helm repo add\` may have declared it): listed without its repository`,
-        })
-      const versioned = chartVersionFields(version, label, location, t.out.skipped)
-      if (url !== undefined && /^oci:\/\//.test(url)) list({...ociFields(`${url}/${ref.name}`), ...versioned})
-      else list({name: ref.name, ...(url ? {repository: url} : {}), ...versioned})
-      return
-    }
-    default:
-      t.out.skipped.push({
-        file: t.file,
-        line: chart.line,
-        reason: 'unsupported',
-        message: `${label} is ${ref.kind === 'unsupported' ? ref.why : 'no chart helm fetches from a repository'}; not listed`,
-      })
+  const ref = helmChartRef(written)
+  if (listChartRef(ref, version, {location, out: t.out, versionLabel: label, subject: label})) return
+  // A path; or `repo/chart` that is a folder holding a chart, which helm takes before a repository's chart (`deploy/web`
+  // with deploy/web/Chart.yaml).
+  if (ref.kind === 'local' || t.context.exists?.(posix.join(t.dir, written, 'Chart.yaml'))) {
+    listLocal(t, chart, version)
+    return
   }
+  const known = t.repositories.has(ref.repo)
+  const url = t.repositories.get(ref.repo)
+  if (!known)
+    t.out.skipped.push({
+      file: t.file,
+      line: chart.line,
+      reason: 'missing-resource',
+      message: `${label}: chart repository ${elide(ref.repo, 200)} is not declared by a helm_repo() of this file (\`helm repo add\` may have declared it): listed without its repository`,
+    })
+  const versioned = chartVersionFields(version, label, location, t.out.skipped)
+  if (url !== undefined && /^oci:\/\//.test(url)) list({...ociFields(`${url}/${ref.name}`), ...versioned})
+  else list({name: ref.name, ...(url ? {repository: url} : {}), ...versioned})
 }
 
 function ociFields(reference: string): {name: string; repository?: string} {
@@ -432,7 +367,7 @@ function helmRemote(t: Tilt, call: Call): void {
     direct: true,
   })
   const set = call.args.find((a) => a.keyword === 'set')
-  setImages(t, call, set, literalString(set) ? [literalString(set) as Token] : literalStrings(set))
+  setImages(t, call, set, literalStringOrList(set))
 }
 
 /** `docker_build(ref, context, dockerfile=…)`: an image the project builds; its Dockerfile, when not read by name, said. */
