@@ -66,6 +66,17 @@ export function parseGovernanceFiles(files: readonly GovernanceFile[], project?:
   return result
 }
 
+/** boundedProblems for each file of `problems`, files in the order they come. */
+function boundedPerFile(problems: readonly GovernanceProblem[]): GovernanceProblem[] {
+  const byFile = new Map<string, GovernanceProblem[]>()
+  for (const problem of problems) {
+    const list = byFile.get(problem.file) ?? []
+    list.push(problem)
+    byFile.set(problem.file, list)
+  }
+  return [...byFile].flatMap(([file, list]) => boundedProblems(file, list))
+}
+
 /** Most problems told for one file; the rest are counted in one more (a report lists what a person can read). */
 export const MAX_PROBLEMS_PER_FILE = 100
 
@@ -226,7 +237,7 @@ export function governanceOf(project: CollectedProject): ProjectGovernance {
     roles: roles.filter((r) => fromOrganisation || r.scope !== 'organisation'),
     maintainers,
     teams: parsed.teams,
-    problems: [...parsed.problems, ...linked.problems],
+    problems: [...parsed.problems, ...boundedPerFile(linked.problems)],
     searched: project.searched ?? [{place: 'repository', repo: project.repo}],
   }
 }

@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {people} from '../../__fixtures__/people.js'
 import {formatProblem} from '../../../../core/problem.js'
-import {governanceOf, parseGovernanceFiles, pointersIn} from '../../index.js'
+import {governanceOf, MAX_PROBLEMS_PER_FILE, parseGovernanceFiles, pointersIn} from '../../index.js'
 
 describe('plain MAINTAINERS', () => {
   it('reads containerd-style CSV rows under COMMITTERS / REVIEWERS headings', () => {
@@ -934,5 +934,24 @@ describe('people named by e-mail address only (`Name <address>`)', () => {
     expect(governance.problems).toHaveLength(5)
     const pointing = `${content}\nThe list also lives at https://github.com/example/community\n`
     expect(pointersIn([{path: 'MAINTAINERS', content: pointing}])).toEqual([])
+  })
+})
+
+describe('many people named by address only', () => {
+  it('are told at most MAX_PROBLEMS_PER_FILE times a file, the rest counted in one more', () => {
+    const content = Array.from({length: 250}, (_, i) => `Person ${i} <person${i}@example.com>`).join('\n')
+    const governance = governanceOf({
+      repo: 'github.com/example/widget',
+      source: 'github' as const,
+      status: 'ok' as const,
+      window: {since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z'},
+      commits: [],
+      governance: [{path: 'MAINTAINERS', content}],
+      profiles: {},
+    })
+    expect(governance.problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1)
+    expect(governance.problems.at(-1)?.message).toBe(
+      `and ${250 - MAX_PROBLEMS_PER_FILE} more problems in this file, not listed`,
+    )
   })
 })
