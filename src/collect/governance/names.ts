@@ -160,3 +160,28 @@ const JOINING = new Set(['and', 'or', 'the'])
 
 const TEAM_WORD = /\bteams?\b/i
 const TEAM_WORDS = /\bteams?\b/gi
+
+/** An e-mail address: a local part, `@`, and a domain of dotted labels (no label holds a dot: one way to read it). */
+const ADDRESS = /^[^<>\s@]+@[^<>\s@.]+(?:\.[^<>\s@.]+)+$/
+const LIST_MARKER = /^[-*+]\s+/
+/** What a person's name holds none of (a handle, a link, a company in parentheses, Markdown's brackets). */
+const NOT_IN_NAME = /[<>@()[\]]/
+/** `[Name](mailto:address)`, alone: Markdown's way of writing a person by address. */
+const MAILTO = /^\[([^[\]]{1,200})\]\(mailto:([^()\s]{1,320})\)$/i
+
+/**
+ * A person written by e-mail address only, alone on a line (a list marker allowed): `Name <address>` (plain
+ * MAINTAINERS files, gunicorn's; Markdown's autolink) or `[Name](mailto:address)`. Cut at the last `<` rather than
+ * matched by one expression: a lazy name before optional spaces was quadratic on a 2,000-character line of spaces.
+ */
+export function nameAndAddress(line: string): {name: string; email: string} | undefined {
+  const text = line.replace(LIST_MARKER, '').trim()
+  const mailto = MAILTO.exec(text)
+  const open = text.lastIndexOf('<')
+  const [name, email] = mailto
+    ? [mailto[1].trim(), mailto[2]]
+    : open > 0 && text.endsWith('>')
+      ? [text.slice(0, open).trim(), text.slice(open + 1, -1).replace(/^mailto:/i, '')]
+      : []
+  return name && email && !NOT_IN_NAME.test(name) && ADDRESS.test(email) ? {name, email} : undefined
+}

@@ -12,12 +12,13 @@ import {
   loginsIn,
   maintainersFileMeaning,
   nonRoleWords,
+  nameAndAddress,
   peopleNamed,
   type SectionMeaning,
   sectionMeaning,
   teamsIn,
 } from '../names.js'
-import type {GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
+import type {AddressedRole, GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 import {trimEnd} from '../../../core/trim-end.js'
 import {hasLegalForm} from '../../../entities/index.js'
 import {isLinkDefinition, linkDefinitions, resolveLinkReferences} from './markdown-references.js'
@@ -164,6 +165,25 @@ export function parseMarkdownRoles(
     if (declared) holder.declaredAffiliation = declared
     if (declared && beside) holder.declaredBeside = true
     result.roles.push(holder)
+  }
+
+  const addAddressed = (person: {name: string; email: string}, lineNo: number): void => {
+    const {meaning, section} = current()
+    if (meaning === 'none' || meaning === 'inherit') return
+    const key = `${meaning}\n${section ?? ''}\n${person.email.toLowerCase()}`
+    if (seen.has(key)) return
+    seen.add(key)
+    const holder: AddressedRole = {
+      ...person,
+      role: meaning,
+      file: file.path,
+      line: lineNo,
+      kind,
+      source: `${file.path}:${lineNo}`,
+    }
+    if (section) holder.section = section
+    result.addressed ??= []
+    result.addressed.push(holder)
   }
 
   /** The people linked after "maintained by" in a sentence: maintainers, or emeriti when it says they were. */
@@ -324,6 +344,11 @@ export function parseMarkdownRoles(
         parenthesisedCompany(text.slice(0, only.index), text.slice(only.end), options.rst === true))
       : undefined
     for (const {login} of people) if (isLogin(login)) add(login, lineNo, declared, undefined, undefined, true)
+    // A MAINTAINERS.md line naming a person by address only (`- Name <address>`, `[Name](mailto:address)`): a role
+    // holder once a commit links the address to an account (../addressed.ts). Not in a README, whose prose lines
+    // may credit anyone.
+    const addressed = everyLine && people.length === 0 ? nameAndAddress(code) : undefined
+    if (addressed) addAddressed(addressed, lineNo)
   }
   return result
 }

@@ -14,7 +14,7 @@
  * Other lines count when they name `@handles` or profile links. Before any heading, people are maintainers.
  */
 import type {GovernanceFile, Role} from '../../../core/model.js'
-import {isLogin, loginsIn, maintainersFileMeaning, peopleNamed, type SectionMeaning} from '../names.js'
+import {isLogin, loginsIn, maintainersFileMeaning, nameAndAddress, peopleNamed, type SectionMeaning} from '../names.js'
 import type {AddressedRole, GovernanceKind, GovernanceParse, GovernanceRole} from '../types.js'
 
 /** A comment made only of capitals (`# COMMITTERS`, `# REVIEWERS`) heads a section. */
@@ -33,24 +33,6 @@ const YAML_KEY = /^[a-z][a-z0-9_-]*:$/
 const BARE_LOGIN_ITEM = /^[-*+]\s+@?([A-Za-z0-9][A-Za-z0-9-]*)$/
 /** A heading's underline: a run of `=` or of `-`, three or more. */
 const UNDERLINE = /^(?:={3,}|-{3,})$/
-/** An e-mail address: a local part, `@`, and a domain of dotted labels (no label holds a dot: one way to read it). */
-const ADDRESS = /^[^<>\s@]+@[^<>\s@.]+(?:\.[^<>\s@.]+)+$/
-const LIST_MARKER = /^[-*+]\s+/
-/** What a person's name holds none of (a handle, a link, a company in parentheses). */
-const NOT_IN_NAME = /[<>@()]/
-
-/**
- * `Name <local@domain>` alone on a line (a list marker allowed), cut at its last `<` rather than matched by one
- * expression: a lazy name before optional spaces was quadratic on a 2,000-character line of spaces.
- */
-function nameAndAddress(line: string): {name: string; email: string} | undefined {
-  const open = line.lastIndexOf('<')
-  if (open <= 0 || !line.endsWith('>')) return undefined
-  const name = line.slice(0, open).replace(LIST_MARKER, '').trim()
-  const email = line.slice(open + 1, -1)
-  return name && !NOT_IN_NAME.test(name) && ADDRESS.test(email) ? {name, email} : undefined
-}
-
 export function parseMaintainersText(file: GovernanceFile, kind: GovernanceKind): GovernanceParse {
   const result: GovernanceParse = {roles: [], teams: [], problems: []}
   let meaning: SectionMeaning = 'maintainer'

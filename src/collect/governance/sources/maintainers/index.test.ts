@@ -955,3 +955,33 @@ describe('many people named by address only', () => {
     )
   })
 })
+
+describe('MAINTAINERS.md people named by e-mail address only', () => {
+  it('reads `- Name <address>` and `[Name](mailto:address)` items under their headings; a handle on the line wins', () => {
+    const content = [
+      '# Maintainers',
+      '',
+      '- Jane Doe <jane@example.com>',
+      '- John Roe <john@example.org> (@jroe)',
+      '* [Ada Lovelace](mailto:ada@example.net)',
+      '- Not a person <not an address>',
+      '',
+      '## Emeritus',
+      '',
+      '- Old One <mailto:old@example.com>',
+    ].join('\n')
+    const {roles, addressed} = parseGovernanceFiles([{path: 'MAINTAINERS.md', content}])
+    expect(roles.map((r) => [r.login, r.role, r.line])).toEqual([['jroe', 'maintainer', 4]])
+    expect(addressed?.map((p) => [p.name, p.email, p.role, p.section, p.line])).toEqual([
+      ['Jane Doe', 'jane@example.com', 'maintainer', 'Maintainers', 3],
+      ['Ada Lovelace', 'ada@example.net', 'maintainer', 'Maintainers', 5],
+      ['Old One', 'old@example.com', 'emeritus', 'Emeritus', 10],
+    ])
+  })
+
+  it('a README line of a name and an address names nobody: README prose may credit anyone', () => {
+    const content = '## Maintainers\n\n- Jane Doe <jane@example.com>\n'
+    const parsed = parseGovernanceFiles([{path: 'README.md', content}])
+    expect(parsed.addressed ?? []).toEqual([])
+  })
+})
