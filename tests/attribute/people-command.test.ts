@@ -195,4 +195,24 @@ describe('stewards people: maintainers named by e-mail address only', () => {
     )
     expect(flat(r.stderr)).toContain('warning: MAINTAINERS:9: Old One is named by e-mail address only')
   })
+
+  it("reads a Python project's maintainers from its pyproject.toml when nothing closer names them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stewards-people-pyproject-'))
+    const governance = join(dir, 'governance')
+    mkdirSync(governance)
+    writeFileSync(
+      join(governance, 'pyproject.toml'),
+      '[project]\nname = "widget"\nauthors = [{name = "Old Author", email = "old@example.com"}]\nmaintainers = [{name = "Ada Lovelace", email = "ada@example.com"}]\n',
+    )
+    const commits = join(dir, 'commits.json')
+    const date = '2024-02-10T10:00:00Z'
+    const author = {name: 'Ada L', email: 'ada@example.com', date}
+    writeFileSync(commits, JSON.stringify([{sha: 'a1', author, committer: author, login: 'ada-l'}]))
+    const r = await runCli(['people', 'example/widget', '--commits', commits, '--governance', governance, '--json'])
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(
+      report.people.map((p: {person: string; roles: Array<{role: string; source: string}>}) => [p.person, p.roles]),
+    ).toEqual([['ada-l', [{role: 'maintainer', source: 'pyproject.toml:4'}]]])
+  })
 })

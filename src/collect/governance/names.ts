@@ -183,5 +183,10 @@ export function nameAndAddress(line: string): {name: string; email: string} | un
     : open > 0 && text.endsWith('>')
       ? [text.slice(0, open).trim(), text.slice(open + 1, -1).replace(/^mailto:/i, '')]
       : []
-  return name && email && !NOT_IN_NAME.test(name) && ADDRESS.test(email) ? {name, email} : undefined
+  return name && email && !NOT_IN_NAME.test(name) && isAddress(email) ? {name, email} : undefined
+}
+
+/** An e-mail address, whole (`local@domain.tld`). */
+export function isAddress(text: string): boolean {
+  return ADDRESS.test(text)
 }

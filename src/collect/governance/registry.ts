@@ -7,6 +7,7 @@ import {source as linked} from './sources/linked/index.js'
 import {source as maintainers} from './sources/maintainers/index.js'
 import {source as organisation} from './sources/organisation/index.js'
 import {source as owners} from './sources/owners/index.js'
+import {source as packageManifest} from './sources/package-manifest/index.js'
 import {source as pointer} from './sources/pointer/index.js'
 import {source as readme} from './sources/readme/index.js'
 import {source as securityContacts} from './sources/security-contacts/index.js'
@@ -25,6 +26,7 @@ export const governanceSources = defineRegistry<GovernanceSource>('governance so
   authors,
   teamPage,
   governanceMd,
+  packageManifest,
   linked,
   securityContacts,
   pointer,

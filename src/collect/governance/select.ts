@@ -9,10 +9,12 @@
  * 3. the root OWNERS file: `owners`, `approvers` and Helm's `maintainers` (OWNERS_ALIASES expanded);
  * 4. the effective CODEOWNERS: individuals of the catch-all rule, and the members of its teams when visible;
  * 5. GOVERNANCE.md sections listing maintainers;
- * 6. the organisation's files: the maintainers of this project (its section, its table rows, its file), with the
+ * 6. the package manifest's maintainers (pyproject.toml `[project]`/`[tool.poetry]`, package.json), by GitHub profile
+ *    or by an address the project's commits link to an account;
+ * 7. the organisation's files: the maintainers of this project (its section, its table rows, its file), with the
  *    organisation-wide maintainers the same files name;
- * 7. a foundation's list (CNCF project-maintainers.csv): the rows about this project;
- * 8. an organisation-wide list (a CORE-MAINTAINERS or MAINTAINERS file of the community repository).
+ * 8. a foundation's list (CNCF project-maintainers.csv): the rows about this project;
+ * 9. an organisation-wide list (a CORE-MAINTAINERS or MAINTAINERS file of the community repository).
  * Nobody named anywhere: the maintainers are unknown (never zero), unless teams of rule 4 stand for them, whose
  * members the API did not show: then the maintainers are those teams, members unknown. A triage team never stands
  * for them.
@@ -95,6 +97,7 @@ const MAINTAINER_RULES: Array<{rule: string; query: RoleQuery; unless?: RoleQuer
     query: {roles: ['codeowner'], kinds: ['codeowners'], section: catchAll},
   },
   {rule: 'GOVERNANCE.md: maintainers', query: {roles: ['maintainer', 'committer'], kinds: ['governance-md']}},
+  {rule: 'package manifest: maintainers', query: {roles: ['maintainer'], kinds: ['package-manifest']}},
   {
     rule: "organisation files: the project's maintainers and the organisation's",
     query: {roles: ['maintainer', 'owner', 'committer'], kinds: ['organisation']},
@@ -118,7 +121,7 @@ export function selectMaintainers(
 ): RoleGroup {
   const eligible = holders.filter((holder) => !holder.via || maintainersTeam(holder.via))
   for (const {rule, query, unless} of MAINTAINER_RULES) {
-    // Rule 6 needs a maintainer of this project among the organisation's files; rule 8 takes the others.
+    // Rule 7 needs a maintainer of this project among the organisation's files; rule 9 takes the others.
     if (unless && selectRoles(eligible, unless).length === 0) continue
     const selected = selectRoles(eligible, query)
     if (selected.length) return {id: 'maintainers', rule, holders: selected}

@@ -1,0 +1,153 @@
+/**
+ * The maintainers a project's package manifest names, where Python and npm projects keep them when they keep no
+ * MAINTAINERS file: `pyproject.toml` `[project] maintainers` (PEP 621, https://packaging.python.org/en/latest/specifications/pyproject-toml/#authors-maintainers:
+ * tables of `name` and `email`) and Poetry's `[tool.poetry] maintainers` (`"Name <address>"` strings,
+ * https://python-poetry.org/docs/pyproject/#maintainers); `package.json` `maintainers` (npm's people fields,
+ * https://docs.npmjs.com/cli/v11/configuring-npm/package-json#people-fields-author-contributors: `{name, email, url}`
+ * or `"Name <address> (url)"`). Authors and contributors are not maintainers and are not read.
+ * A person with a GitHub profile URL is that login; one with an address only is a role holder once the project's
+ * commits link the address to an account (../../addressed.ts); one with a name only is nobody stewards can count.
+ * A manifest that is not TOML or JSON is a problem that leaves it unread (the run incomplete), as any governance file.
+ */
+import {parse as parseToml} from 'smol-toml'
+import type {GovernanceFile} from '../../../../core/model.js'
+import {errorMessage} from '../../../../core/errors.js'
+import {isAddress, isLogin, nameAndAddress} from '../../names.js'
+import type {AddressedRole, GovernanceParse, GovernanceRole, GovernanceSource} from '../../types.js'
+
+const KIND = 'package-manifest'
+/** A GitHub profile, the whole URL (`https://github.com/login`, a trailing slash allowed). */
+const PROFILE = /^https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\/?$/i
+
+export const source: GovernanceSource = {
+  id: KIND,
+  description:
+    'package manifest maintainers (pyproject.toml [project] or [tool.poetry] maintainers, package.json maintainers)',
+  place: 'repository',
+  paths: ['pyproject.toml', 'package.json'],
+  // A line emptied (over the line cap) would break the TOML or JSON around it: such a file is not read at all.
+  wholeLinesOnly: true,
+  matches: (path) => path === 'pyproject.toml' || path === 'package.json',
+  parse: (file) => (file.path.endsWith('package.json') ? parsePackageJson(file) : parsePyproject(file)),
+}
+
+interface Person {
+  name?: string
+  email?: string
+  url?: string
+  /** Where the manifest groups them: `[project] maintainers`. */
+  section: string
+}
+
+function parsePyproject(file: GovernanceFile): GovernanceParse {
+  let table: Record<string, unknown>
+  try {
+    table = parseToml(file.content) as Record<string, unknown>
+  } catch (error) {
+    const line = /line (\d+)/.exec(errorMessage(error))?.[1]
+    return unread(file, `not valid TOML: ${errorMessage(error).split('\n')[0]}`, line ? Number(line) : undefined)
+  }
+  const people: Person[] = []
+  const project = record(table.project)
+  for (const item of list(project?.maintainers)) {
+    const person = record(item)
+    if (person) people.push({name: text(person.name), email: text(person.email), section: '[project] maintainers'})
+  }
+  const poetry = record(record(table.tool)?.poetry)
+  for (const item of list(poetry?.maintainers)) {
+    const written = text(item)
+    const read = written === undefined ? undefined : nameAndAddress(written)
+    if (read) people.push({...read, section: '[tool.poetry] maintainers'})
+  }
+  return rolesOf(file, people)
+}
+
+function parsePackageJson(file: GovernanceFile): GovernanceParse {
+  let json: unknown
+  try {
+    json = JSON.parse(file.content)
+  } catch (error) {
+    return unread(file, `not valid JSON: ${errorMessage(error)}`)
+  }
+  const people: Person[] = []
+  for (const item of list(record(json)?.maintainers)) {
+    const person = record(item)
+    if (person) {
+      people.push({name: text(person.name), email: text(person.email), url: text(person.url), section: 'maintainers'})
+      continue
+    }
+    const written = text(item)
+    if (written !== undefined) people.push({...npmPerson(written), section: 'maintainers'})
+  }
+  return rolesOf(file, people)
+}
+
+/**
+ * npm's one-string form, `Name <address> (url)`, address and url optional: cut at the last `(` and `<` from the end,
+ * not matched by one expression (a lazy name before optional parts is quadratic on a long run of spaces).
+ */
+function npmPerson(written: string): Omit<Person, 'section'> {
+  let rest = written.trim()
+  let url: string | undefined
+  if (rest.endsWith(')') && rest.lastIndexOf('(') >= 0) {
+    url = rest.slice(rest.lastIndexOf('(') + 1, -1).trim()
+    rest = rest.slice(0, rest.lastIndexOf('(')).trim()
+  }
+  let email: string | undefined
+  if (rest.endsWith('>') && rest.lastIndexOf('<') >= 0) {
+    email = rest.slice(rest.lastIndexOf('<') + 1, -1).trim()
+    rest = rest.slice(0, rest.lastIndexOf('<')).trim()
+  }
+  return {name: rest || undefined, email: email || undefined, url: url || undefined}
+}
+
+/** Each person as a role holder by login (a GitHub profile URL) or by address; a name alone is left out. */
+function rolesOf(file: GovernanceFile, people: readonly Person[]): GovernanceParse {
+  const result: GovernanceParse = {roles: [], teams: [], problems: []}
+  for (const person of people) {
+    const line = lineOf(file.content, person.email ?? person.url ?? person.name)
+    const base = {role: 'maintainer' as const, file: file.path, line, kind: KIND, source: `${file.path}:${line}`}
+    const login = PROFILE.exec(person.url ?? '')?.[1]
+    if (login && isLogin(login)) {
+      const role: GovernanceRole = {...base, login, section: person.section}
+      result.roles.push(role)
+      continue
+    }
+    const email = person.email?.trim()
+    if (!email || !isAddress(email)) continue
+    // The name as written, for the warning when no commit links the address; one that is no name is not shown.
+    const name = person.name?.trim()
+    const shown = name && !/[<>@()[\]]/.test(name) ? name : 'a maintainer'
+    const role: AddressedRole = {...base, name: shown, email, section: person.section}
+    result.addressed ??= []
+    result.addressed.push(role)
+  }
+  return result
+}
+
+/** The 1-based line where `needle` is first written (the parsers keep no positions); 1 when it is not found. */
+function lineOf(content: string, needle: string | undefined): number {
+  const at = needle ? content.indexOf(needle) : -1
+  if (at < 0) return 1
+  let line = 1
+  for (let i = content.indexOf('\n'); i !== -1 && i < at; i = content.indexOf('\n', i + 1)) line++
+  return line
+}
+
+function unread(file: GovernanceFile, message: string, line?: number): GovernanceParse {
+  return {roles: [], teams: [], problems: [{file: file.path, ...(line ? {line} : {}), message, unread: true}]}
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : []
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined
+}
