@@ -37,6 +37,10 @@ describe('pyproject.toml maintainers', () => {
     })
   })
 
+  it('one that never says "maintainers" is not parsed: not being TOML then leaves nothing unread', () => {
+    expect(parseGovernanceFiles([{path: 'pyproject.toml', content: '[project\nname = '}]).problems).toEqual([])
+  })
+
   it('a pyproject.toml that is not TOML is unread, at its line', () => {
     const {problems} = parseGovernanceFiles([{path: 'pyproject.toml', content: '[project]\nmaintainers = [\n'}])
     expect(problems).toHaveLength(1)

@@ -7,7 +7,8 @@
  * or `"Name <address> (url)"`). Authors and contributors are not maintainers and are not read.
  * A person with a GitHub profile URL is that login; one with an address only is a role holder once the project's
  * commits link the address to an account (../../addressed.ts); one with a name only is nobody stewards can count.
- * A manifest that is not TOML or JSON is a problem that leaves it unread (the run incomplete), as any governance file.
+ * A manifest that says "maintainers" and is not valid TOML or JSON is a problem that leaves it unread (the run
+ * incomplete), as any governance file; one that never says it is not parsed.
  */
 import {parse as parseToml} from 'smol-toml'
 import type {GovernanceFile} from '../../../../core/model.js'
@@ -28,7 +29,14 @@ export const source: GovernanceSource = {
   // A line emptied (over the line cap) would break the TOML or JSON around it: such a file is not read at all.
   wholeLinesOnly: true,
   matches: (path) => path === 'pyproject.toml' || path === 'package.json',
-  parse: (file) => (file.path.endsWith('package.json') ? parsePackageJson(file) : parsePyproject(file)),
+  // A manifest that never says "maintainers" names none, and is not parsed: one that is not valid TOML or JSON then
+  // costs nothing, and leaves no run incomplete for a list it does not hold.
+  parse: (file) =>
+    !file.content.includes('maintainers')
+      ? {roles: [], teams: [], problems: []}
+      : file.path.endsWith('package.json')
+        ? parsePackageJson(file)
+        : parsePyproject(file),
 }
 
 interface Person {
