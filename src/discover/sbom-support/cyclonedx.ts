@@ -13,8 +13,9 @@
  * - purl, CPE and the first `vcs` external reference are kept; hashes, licences and the rest are not read.
  * - `direct` from the subject's entry in the `dependencies` graph (see cdxCollector); Trivy's grouping nodes (one
  *   per lockfile, one for the OS packages) are left out, and what the subject depends on through them is direct.
- *   The main module of a go.mod Trivy read (MainModules) is the scanned project itself: listed as local, as the
- *   subject is, and what it depends on is direct. Trivy's KBOM: its cluster nodes are grouping nodes too
+ *   The scanned project's own package Trivy lists under a lockfile's node (its root: a go.mod's main module, a
+ *   pom.xml's artifact, a Cargo.toml's crate, ..., ./trivy-roots.ts) is listed as local, as the subject is, and what
+ *   it depends on is direct. Trivy's KBOM: its cluster nodes are grouping nodes too
  *   (isKbomStructure), its runtime and old kubelet purls no Go modules (isKbomBinary), its images tagged (withKbomTag).
  * - Component types that are not software packages (`file`, `data`, `device`, `firmware`, `device-driver`,
  *   `machine-learning-model`, `cryptographic-asset`, `operating-system`) are left out unless they carry a purl.
@@ -23,6 +24,7 @@ import {imageComponent, parseImageRef} from '../../core/image-ref.js'
 import type {Component, Location, ScanError, Scope, Skipped} from '../../core/model.js'
 import {isUnversionedGoPurl, namelessSubject, sbomComponent} from './component.js'
 import {purlRepository, type StatedCandidate, statedRepository} from './stated.js'
+import {mayHoldRoot, trivyRoots} from './trivy-roots.js'
 
 export interface CdxComponent {
   /** `bom-ref`: what the `dependencies` graph names. */
@@ -136,8 +138,8 @@ export interface CdxCollector {
    * directRefs.
    */
   readonly grouping: ReadonlySet<string>
-  /** Trivy's go.mod main modules: found by directRefs, listed as part of the subject by finish(). */
-  readonly mainModules: MainModules
+  /** The projects' own packages Trivy lists under lockfile nodes: found by directRefs, made local by finish(). */
+  readonly roots: ProjectRoots
   /**
    * The subject's components first, then the list's; `direct`: the refs the subject's entry in `dependencies` lists
    * (cyclonedx-npm, cdxgen, Syft, the Maven and Gradle plug-ins write it): those components are direct, the others
@@ -157,19 +159,19 @@ export function cdxCollector(file: string): CdxCollector {
   const out: CdxOutput = {components: [], errors: [], skipped: []}
   const withRef: Array<[number, string]> = []
   const grouping = new Set<string>()
-  const mainModules: MainModules = {groups: new Set(), unversioned: new Set(), found: new Set()}
-  const context: VisitContext = {file, out, direct: undefined, withRef, grouping, mainModules}
+  const roots: ProjectRoots = {groups: new Map(), unversioned: new Set(), found: new Set()}
+  const context: VisitContext = {file, out, direct: undefined, withRef, grouping, roots}
   return {
     add: (component) => visit(context, component, undefined, 0, false),
     grouping,
-    mainModules,
+    roots,
     finish(subject, direct) {
       const first: CdxOutput = {components: [], errors: [], skipped: []}
       if (subject) visit({file, out: first, direct}, subject, undefined, 0, true)
       if (direct) for (const [index, ref] of withRef) out.components[index].direct = direct.has(ref)
       // The project itself, not its dependency: local, without `direct` or a scope, as the subject.
       for (const [index, ref] of withRef) {
-        if (!mainModules.found.has(ref)) continue
+        if (!roots.found.has(ref)) continue
         const component = out.components[index]
         component.local = true
         delete component.direct
@@ -193,20 +195,30 @@ export function directRefs(
   entries: Iterable<[string, readonly string[]]>,
   /** Grouping nodes (CdxCollector.grouping): what the subject depends on through one is its own dependency. */
   grouping: ReadonlySet<string> = new Set(),
-  /** CdxCollector.mainModules: the main modules found here; what the subject reaches through one is direct too. */
-  mainModules?: MainModules,
+  /** CdxCollector.roots: the roots found here; what the subject reaches through one is direct too. */
+  roots?: ProjectRoots,
 ): ReadonlySet<string> | undefined {
   let own: readonly string[] | undefined
   const through = new Map<string, readonly string[]>()
-  const ofModule = new Map<string, readonly string[]>()
+  // The packages' own entries, kept only when a lockfile node may hold a root: what a root depends on is direct.
+  const ofPackage = new Map<string, readonly string[]>()
+  const keep = roots !== undefined && roots.groups.size > 0
   for (const [ref, dependsOn] of entries) {
     if (subject?.ref !== undefined && ref === subject.ref) own = dependsOn
-    else if (grouping.has(ref)) {
-      through.set(ref, dependsOn)
-      if (mainModules?.groups.has(ref))
-        for (const child of dependsOn) if (mainModules.unversioned.has(child)) mainModules.found.add(child)
-    } else if (mainModules?.unversioned.has(ref)) ofModule.set(ref, dependsOn)
+    else if (grouping.has(ref)) through.set(ref, dependsOn)
+    else if (keep) ofPackage.set(ref, dependsOn)
   }
+  if (roots)
+    for (const [group, type] of roots.groups) {
+      const children = (through.get(group) ?? []).filter((child) => !grouping.has(child))
+      const found = trivyRoots({
+        type,
+        children,
+        unversionedGo: (ref) => roots.unversioned.has(ref),
+        dependsOnAny: (ref) => (ofPackage.get(ref)?.length ?? 0) > 0,
+      })
+      for (const ref of found) roots.found.add(ref)
+    }
   if (own === undefined) return undefined
   const direct = new Set<string>()
   // A grouping node can hang under another (Trivy's KBOM: a cluster node, then its `node-core-components`): what
@@ -223,27 +235,24 @@ export function directRefs(
     expanded.add(ref)
     for (const child of through.get(ref) ?? []) {
       if (grouping.has(child)) pending.push(child)
-      else if (!mainModules?.found.has(child)) direct.add(child)
-      else for (const dependency of ofModule.get(child) ?? []) direct.add(dependency)
+      else if (!roots?.found.has(child)) direct.add(child)
+      else for (const dependency of ofPackage.get(child) ?? []) direct.add(dependency)
     }
   }
   return direct
 }
 
 /**
- * The main module of a go.mod Trivy read: the project scanned, which Trivy lists as a package of the go.mod, the one
- * its grouping node depends on. Trivy's go.mod parser (pkg/dependency/parser/golang/mod/parse.go) makes the `module`
- * line a package marked root, without a version (a main module has none); every `require` and replacement has one,
- * and a local replacement is dropped. Its encoder (pkg/sbom/io/encode.go belongToParent) hangs a root on the
- * lockfile's node and the direct dependencies on the root. So a package without a version that the node of a
- * `gomod` lockfile (`aquasecurity:trivy:Type`) depends on is that main module, and nothing else is.
+ * The scanned projects' own packages, which Trivy lists under the nodes of the lockfiles it read, its roots
+ * (./trivy-roots.ts says which types get one and how they are told): a go.mod's main module (the `module` line,
+ * without a version: pkg/dependency/parser/golang/mod/parse.go), a pom.xml's artifact, a Cargo.toml's crate...
  */
-export interface MainModules {
-  /** The refs of grouping nodes of go.mod files. */
-  groups: Set<string>
+export interface ProjectRoots {
+  /** The grouping nodes of lockfiles that may hold a root (mayHoldRoot), by ref, with their type (`gomod`, `pom`...). */
+  groups: Map<string, string | undefined>
   /** The refs of Go modules without a version (a `pkg:golang` purl without one, and no `version`). */
   unversioned: Set<string>
-  /** The main modules: refs in `unversioned` a node in `groups` depends on. */
+  /** The roots: children of a node in `groups` that trivyRoots takes. */
   found: Set<string>
 }
 
@@ -320,7 +329,7 @@ interface VisitContext {
   withRef?: Array<[number, string]>
   /** The refs of grouping nodes left out (isGrouping). */
   grouping?: Set<string>
-  mainModules?: MainModules
+  roots?: ProjectRoots
 }
 
 function visit(
@@ -358,12 +367,12 @@ function add(
   const {file, out, direct} = context
   if (!subject && isGrouping(node)) {
     if (node.ref) context.grouping?.add(node.ref)
-    if (node.ref && node.properties.some(([name, value]) => name === 'aquasecurity:trivy:Type' && value === 'gomod'))
-      context.mainModules?.groups.add(node.ref)
+    const type = property(node, 'aquasecurity:trivy:Type')
+    if (node.ref && mayHoldRoot(type)) context.roots?.groups.set(node.ref, type)
     return
   }
   if (!subject && node.ref && !node.version && node.purl && isUnversionedGoPurl(node.purl))
-    context.mainModules?.unversioned.add(node.ref)
+    context.roots?.unversioned.add(node.ref)
   if (!node.purl && node.type !== undefined && NOT_SOFTWARE.has(node.type)) return
   if (!node.name && !node.purl) {
     // As for SPDX (./spdx.ts): a subject the tool could not name is no package; any other such component is an error.

@@ -10,9 +10,10 @@
  * - The packages the document DESCRIBES (`documentDescribes`, `DESCRIBES`, `DESCRIBED_BY`) are its subject:
  *   listed as local, never resolved. `direct`: what the subject depends on as its relationships state (directIds);
  *   Trivy's grouping packages (a lockfile's, the OS's) are left out, what the subject reaches through them direct;
- *   in Trivy's documents (their creators), what the subject CONTAINS is direct too. The main module of a go.mod
- *   Trivy read (mainModules) is the scanned project itself: listed as local, as the subject is, and what it depends
- *   on is direct. In a document GitHub's dependency graph wrote, which relates the repository to every package it
+ *   in Trivy's documents (their creators), what the subject CONTAINS is direct too. The scanned project's own
+ *   package Trivy lists under a lockfile's package (its root: a go.mod's main module, a pom.xml's artifact, a
+ *   Cargo.toml's crate, ..., projectRoots) is listed as local, as the subject is, and what it depends on is direct.
+ *   In a document GitHub's dependency graph wrote, which relates the repository to every package it
  *   holds, `direct` comes from the packages' own edges, when there are any (dependencyGraphDirect).
  * - Scope from relationships (SPDX 2.3 §11.1): a package something needs at run time (`DEPENDS_ON` target,
  *   `DEPENDENCY_OF`, `RUNTIME_DEPENDENCY_OF`, `CONTAINS` or link target) is prod; otherwise one that is only an
@@ -27,6 +28,7 @@
 import type {Component, Location, ScanError, Scope, Skipped} from '../../core/model.js'
 import {isUnversionedGoPurl, namelessSubject, sbomComponent} from './component.js'
 import {purlRepository, type StatedCandidate, statedRepository} from './stated.js'
+import {mayHoldRoot, trivyRoots} from './trivy-roots.js'
 
 export interface SpdxPackage {
   id?: string
@@ -115,7 +117,7 @@ export function spdxComponents(
   // The subject is never a grouping node: Trivy names it after its type too, `SPDXRef-Application-…` when the SBOM it
   // converts (`trivy sbom bom.cdx.json --format spdx-json`) had an application without a purl as its subject.
   for (const id of subjects) grouping.delete(id)
-  const main = mainModules(packages, relationships, grouping)
+  const main = projectRoots(packages, relationships, grouping)
   const github = creators.some(isGitHubDependencyGraph)
   const direct = github
     ? dependencyGraphDirect(packages, relationships, subjects)
@@ -200,32 +202,52 @@ function isGrouping(pkg: SpdxPackage): boolean {
 }
 
 /**
- * The main modules of the go.mod files Trivy read, by their ids: the projects scanned, which Trivy lists as packages
- * of their go.mod. Its go.mod parser (pkg/dependency/parser/golang/mod/parse.go) makes the `module` line a package
- * marked root, without a version (every `require` and replacement has one); its encoder (pkg/sbom/io/encode.go
- * belongToParent) hangs a root on the lockfile's package (`CONTAINS`, pkg/sbom/spdx/marshal.go) and the direct
- * dependencies on the root. So a Go package without a version (no `versionInfo`, a `pkg:golang` purl without one)
- * that a grouping package annotated `Type: gomod` (Trivy's properties, as annotation comments) contains is that
- * main module, and nothing else is.
+ * The scanned projects' own packages, by their ids, which Trivy lists under the packages of the lockfiles it read
+ * (`Application CONTAINS root`, pkg/sbom/spdx/marshal.go), their direct dependencies under them (`DEPENDS_ON`):
+ * ./trivy-roots.ts says which lockfile types (the grouping package's `Type: …` annotation, Trivy's properties as
+ * annotation comments) get one and how it is told. A go.mod's main module is a Go package without a version (no
+ * `versionInfo`, a `pkg:golang` purl without one).
  */
-function mainModules(
+function projectRoots(
   packages: readonly SpdxPackage[],
   relationships: readonly SpdxRelationship[],
   grouping: ReadonlySet<string>,
 ): ReadonlySet<string> {
-  const goMod = new Set<string>()
+  const types = new Map<string, string | undefined>()
   const unversioned = new Set<string>()
   for (const pkg of packages) {
     if (pkg.id === undefined) continue
-    if (grouping.has(pkg.id) && pkg.annotations?.some((comment) => comment.trim() === 'Type: gomod')) goMod.add(pkg.id)
+    if (grouping.has(pkg.id)) {
+      const type = pkg.annotations?.map((comment) => /^Type:\s*(\S+)$/.exec(comment.trim())?.[1]).find(Boolean)
+      if (mayHoldRoot(type)) types.set(pkg.id, type)
+    }
     const purl = pkg.refs.find(([, type]) => type.toLowerCase() === 'purl')?.[2]
     if ((!pkg.version || /^(NOASSERTION|NONE)$/.test(pkg.version)) && purl && isUnversionedGoPurl(purl))
       unversioned.add(pkg.id)
   }
   const found = new Set<string>()
-  if (goMod.size === 0) return found
-  for (const [element, type, related] of relationships)
-    if (goMod.has(element) && /^(?:CONTAINS|DEPENDS_ON)$/i.test(type) && unversioned.has(related)) found.add(related)
+  if (types.size === 0) return found
+  const children = new Map<string, string[]>()
+  const dependent = new Set<string>()
+  for (const [element, type, related] of relationships) {
+    const kind = type.toUpperCase()
+    if (types.has(element) && (kind === 'CONTAINS' || kind === 'DEPENDS_ON') && !grouping.has(related)) {
+      const list = children.get(element)
+      if (list) list.push(related)
+      else children.set(element, [related])
+    }
+    if (kind === 'DEPENDS_ON') dependent.add(element)
+    else if (DEPENDENCY_OF.test(kind)) dependent.add(related)
+  }
+  for (const [group, type] of types) {
+    const roots = trivyRoots({
+      type,
+      children: children.get(group) ?? [],
+      unversionedGo: (id) => unversioned.has(id),
+      dependsOnAny: (id) => dependent.has(id),
+    })
+    for (const id of roots) found.add(id)
+  }
   return found
 }
 
@@ -334,7 +356,7 @@ function directIds(
   subjects: ReadonlySet<string>,
   grouping: ReadonlySet<string>,
   trivy: boolean,
-  /** mainModules: what the subject reaches through one is direct too. */
+  /** projectRoots: what the subject reaches through one is direct too. */
   main: ReadonlySet<string> = new Set(),
 ): ReadonlySet<string> | undefined {
   const dependsOn = new Map<string, string[]>()

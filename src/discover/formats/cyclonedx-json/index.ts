@@ -95,10 +95,7 @@ export function discoverCycloneDxJson(file: string, text: string): DiscoverOutpu
     ...reader.component(subject),
     position: braceAfterKey(text, document.positionOf(subject)),
   }
-  const out = collector.finish(
-    subjectRead,
-    directRefs(subjectRead, dependencies, collector.grouping, collector.mainModules),
-  )
+  const out = collector.finish(subjectRead, directRefs(subjectRead, dependencies, collector.grouping, collector.roots))
   return sbom.output(out.components, out.errors, out.skipped)
 }
 

@@ -61,7 +61,7 @@ export function discoverCycloneDxXml(file: string, text: string): DiscoverOutput
             : [],
       )
     : []
-  const out = collector.finish(subjectRead, directRefs(subjectRead, entries, collector.grouping, collector.mainModules))
+  const out = collector.finish(subjectRead, directRefs(subjectRead, entries, collector.grouping, collector.roots))
   return {components: out.components, errors: out.errors, skipped: out.skipped}
 }
 

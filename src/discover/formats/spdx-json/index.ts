@@ -127,7 +127,7 @@ function spdxPackage(item: JsonObject, position: Position): SpdxPackage {
             : []
         })
       : [],
-    // Only their comments: Trivy writes its properties there (`Type: gomod`, ../../sbom-support/spdx.ts mainModules).
+    // Only their comments: Trivy writes its properties there (`Type: gomod`, ../../sbom-support/spdx.ts projectRoots).
     ...(Array.isArray(item.annotations)
       ? {
           annotations: item.annotations.flatMap((annotation) =>
