@@ -67,8 +67,11 @@ export function attributeProject(
   const day = (asOf ? asDay(asOf) : undefined) ?? lastDayBefore(project.window.until) ?? latestDay(commits)
   const byLogin = latestCommitAttribution(commits)
   const attributedRoles: AttributedRoleHolder[] = roles.map((holder) => {
-    const decided = decide(lookup({login: holder.login.toLowerCase()}).claims, day, order, options)
-    const attribution = decided.organization === null ? (byLogin.get(holder.login.toLowerCase()) ?? decided) : decided
+    // Someone known by a name alone (RoleHolder.unidentified) has no account any evidence could be about: unknown.
+    const claims = holder.unidentified ? [] : lookup({login: holder.login.toLowerCase()}).claims
+    const decided = decide(claims, day, order, options)
+    const fallback = holder.unidentified ? undefined : byLogin.get(holder.login.toLowerCase())
+    const attribution = decided.organization === null ? (fallback ?? decided) : decided
     const role: AttributedRoleHolder = {login: holder.login, role: holder.role, source: holder.source, attribution}
     // A company written only beside the person that nothing confirms is not shown as declared (../employer-words.ts).
     if (
@@ -78,6 +81,7 @@ export function attributeProject(
       role.declaredAffiliation = holder.declaredAffiliation
     if (holder.declaredAsOf) role.declaredAsOf = holder.declaredAsOf
     if (holder.place) role.place = holder.place
+    if (holder.unidentified) role.unidentified = true
     return role
   })
   mergeProjectSpellings([...commits.map((c) => c.attribution), ...attributedRoles.map((r) => r.attribution)], context)

@@ -157,7 +157,7 @@ describe('stewards people: bad input', () => {
 })
 
 describe('stewards people: maintainers named by e-mail address only', () => {
-  it('counts a `Name <address>` maintainer under the account GitHub links to a commit with that address; warns for the others', async () => {
+  it('counts a `Name <address>` maintainer under the account its commits belong to; the others unidentified, unknown, told', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stewards-people-addressed-'))
     const governance = join(dir, 'governance')
     mkdirSync(governance)
@@ -189,11 +189,20 @@ describe('stewards people: maintainers named by e-mail address only', () => {
         p.roles.map((role) => `${role.role} ${role.source}`),
       ]),
     )
-    expect(roles).toEqual({'ada-l': ['maintainer MAINTAINERS:4'], 'nobody@example.org': []})
+    expect(roles).toEqual({
+      'ada-l': ['maintainer MAINTAINERS:4'],
+      'nobody@example.org': [],
+      // No account known: the name the file gives and the address's domain, never a GitHub login; organisation unknown.
+      'nobody yet <…@example.org>': ['maintainer MAINTAINERS:5'],
+      'old one <…@example.com>': ['emeritus MAINTAINERS:9'],
+    })
+    const unidentified = report.people.find((p: {person: string}) => p.person === 'nobody yet <…@example.org>')
+    expect(unidentified.roleAttribution).toMatchObject({organization: null, resolution: 'unknown', known: false})
     expect(flat(r.stderr)).toContain(
-      'warning: MAINTAINERS:5: Nobody Yet is named by e-mail address only, and no commit of the window authored with that address belongs to a GitHub account: not counted as a role holder',
+      'warning: MAINTAINERS:5: Nobody Yet is named by e-mail address only, and no commit of the window authored with that address belongs to a GitHub account: counted as a maintainer whose organisation is unknown',
     )
-    expect(flat(r.stderr)).toContain('warning: MAINTAINERS:9: Old One is named by e-mail address only')
+    // An emeritus counts for nothing: not told.
+    expect(flat(r.stderr)).not.toContain('Old One')
   })
 
   it("reads a Python project's maintainers from its pyproject.toml when nothing closer names them", async () => {

@@ -11,7 +11,8 @@ import {formatRunner, readSbomFixture} from './support.js'
 
 const cdxRunner = formatRunner(cyclonedxJson, 'bom.json')
 const cdx = cdxRunner.fixture
-const spdx = formatRunner(spdxJson, 'bom.spdx.json').fixture
+const spdxRunner = formatRunner(spdxJson, 'bom.spdx.json')
+const spdx = spdxRunner.fixture
 
 /** ecosystem, name, version, direct, local, scope: the subject first, then the packages in the document's order. */
 const listed = (components: Component[]) =>
@@ -114,5 +115,34 @@ describe("Trivy's root packages", () => {
       ['cargo', 'example-web', '0.1.0', true, false, 'prod'],
       ['cargo', 'pin-project-lite', '0.2.14', false, false, 'prod'],
     ])
+  })
+
+  it("takes no root in an image's SBOM: a lockfile's one package there is an application the image ships", () => {
+    const bom = JSON.parse(readSbomFixture('trivy-roots/dotnet-core.cdx.json'))
+    bom.metadata.component.type = 'container'
+    const fromCdx = cdxRunner.discover(JSON.stringify(bom, null, 2))
+    expect(fromCdx.errors).toEqual([])
+    expect(listed(fromCdx.components).find(([, name]) => name === 'ExampleWeb')).toEqual([
+      'nuget',
+      'ExampleWeb',
+      '1.0.0',
+      true,
+      false,
+      'prod',
+    ])
+    const doc = JSON.parse(readSbomFixture('trivy-roots/dotnet-core.spdx.json'))
+    const described = new Set(
+      doc.relationships
+        .filter(
+          (r: {relationshipType: string; spdxElementId: string}) =>
+            r.relationshipType === 'DESCRIBES' && r.spdxElementId === 'SPDXRef-DOCUMENT',
+        )
+        .map((r: {relatedSpdxElement: string}) => r.relatedSpdxElement),
+    )
+    for (const pkg of doc.packages) if (described.has(pkg.SPDXID)) pkg.primaryPackagePurpose = 'CONTAINER'
+    expect(described.size).toBe(1)
+    const fromSpdx = spdxRunner.discover(JSON.stringify(doc, null, 2))
+    expect(fromSpdx.errors).toEqual([])
+    expect(listed(fromSpdx.components).find(([, name]) => name === 'ExampleWeb')?.[4]).toBe(false)
   })
 })

@@ -66,15 +66,27 @@ export function parseGovernanceFiles(files: readonly GovernanceFile[], project?:
   return result
 }
 
-/** boundedProblems for each file of `problems`, files in the order they come. */
-function boundedPerFile(problems: readonly GovernanceProblem[]): GovernanceProblem[] {
-  const byFile = new Map<string, GovernanceProblem[]>()
+/**
+ * `problems` bounded per file as a file's parse problems are, sharing the file's budget with those already told
+ * (`told`): at most MAX_PROBLEMS_PER_FILE in all, the rest counted in one more.
+ */
+function boundedPerFile(
+  problems: readonly GovernanceProblem[],
+  told: readonly GovernanceProblem[],
+): GovernanceProblem[] {
+  const used = new Map<string, number>()
+  for (const problem of told) used.set(problem.file, (used.get(problem.file) ?? 0) + 1)
+  const kept: GovernanceProblem[] = []
+  const over = new Map<string, number>()
   for (const problem of problems) {
-    const list = byFile.get(problem.file) ?? []
-    list.push(problem)
-    byFile.set(problem.file, list)
+    const count = used.get(problem.file) ?? 0
+    if (count < MAX_PROBLEMS_PER_FILE) {
+      kept.push(problem)
+      used.set(problem.file, count + 1)
+    } else over.set(problem.file, (over.get(problem.file) ?? 0) + 1)
   }
-  return [...byFile].flatMap(([file, list]) => boundedProblems(file, list))
+  for (const [file, more] of over) kept.push({file, message: `and ${more} more problems in this file, not listed`})
+  return kept
 }
 
 /** Most problems told for one file; the rest are counted in one more (a report lists what a person can read). */
@@ -130,6 +142,7 @@ function parseOne(
 ): {source: GovernanceSource; parse: GovernanceParse} | undefined {
   const source = sourceOf(file, project)
   if (!source?.parse) return undefined
+  if (source.mayName && !source.mayName(file.content)) return {source, parse: {roles: [], teams: [], problems: []}}
   const bytes = Buffer.byteLength(file.content)
   if (bytes > MAX_GOVERNANCE_FILE_BYTES)
     return {
@@ -211,8 +224,11 @@ export function governanceOf(project: CollectedProject): ProjectGovernance {
   const ref = projectRef(project.repo)
   const parsed = parseGovernanceFiles(project.governance, ref)
   const resolved = new Set<string>()
-  // People named by address only count once a commit links the address to an account (./addressed.ts).
-  const linked = linkAddressedRoles(parsed.addressed ?? [], project.commits)
+  // People named by address only, as linked through the commits or unidentified (./addressed.ts). Not from an
+  // organisation's or a foundation's files: their lists name the people of many projects, whose addresses this
+  // project's commits would not link, and every project would be told about each.
+  const addressed = (parsed.addressed ?? []).filter((p) => p.place !== 'organisation' && p.place !== 'foundation')
+  const linked = linkAddressedRoles(addressed, project)
   const roles = [...parsed.roles, ...linked.roles]
   for (const team of parsed.teams) {
     const members = project.teams?.[team.team]?.members ?? project.teams?.[team.team.toLowerCase()]?.members
@@ -237,7 +253,7 @@ export function governanceOf(project: CollectedProject): ProjectGovernance {
     roles: roles.filter((r) => fromOrganisation || r.scope !== 'organisation'),
     maintainers,
     teams: parsed.teams,
-    problems: [...parsed.problems, ...boundedPerFile(linked.problems)],
+    problems: [...parsed.problems, ...boundedPerFile(linked.problems, parsed.problems)],
     searched: project.searched ?? [{place: 'repository', repo: project.repo}],
   }
 }
@@ -250,8 +266,9 @@ export function teamsToResolve(files: readonly GovernanceFile[], project?: Proje
 
 /** Narrows the detailed roles to the shared model type. */
 export function toRoleHolders(roles: readonly GovernanceRole[]): RoleHolder[] {
-  return roles.map(({login, role, source, declaredAffiliation, declaredBeside, declaredAsOf, place}) => {
+  return roles.map(({login, role, source, declaredAffiliation, declaredBeside, declaredAsOf, place, unidentified}) => {
     const holder: RoleHolder = {login, role, source}
+    if (unidentified) holder.unidentified = true
     if (declaredAffiliation) holder.declaredAffiliation = declaredAffiliation
     if (declaredAffiliation && declaredBeside) holder.declaredBeside = true
     if (declaredAsOf) holder.declaredAsOf = declaredAsOf

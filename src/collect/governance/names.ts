@@ -164,8 +164,12 @@ const TEAM_WORDS = /\bteams?\b/gi
 /** An e-mail address: a local part, `@`, and a domain of dotted labels (no label holds a dot: one way to read it). */
 const ADDRESS = /^[^<>\s@]+@[^<>\s@.]+(?:\.[^<>\s@.]+)+$/
 const LIST_MARKER = /^[-*+]\s+/
-/** What a person's name holds none of (a handle, a link, a company in parentheses, Markdown's brackets). */
-const NOT_IN_NAME = /[<>@()[\]]/
+/**
+ * What a person's name holds none of: a handle, a link, a company in parentheses, Markdown's brackets, and a colon
+ * (`M: Name <address>` and `R: …` in kernel-style MAINTAINERS files, `Signed-off-by: Name <address>` trailers: a tag
+ * whose role is not read here).
+ */
+const NOT_IN_NAME = /[<>@()[\]:]/
 /** `[Name](mailto:address)`, alone: Markdown's way of writing a person by address. */
 const MAILTO = /^\[([^[\]]{1,200})\]\(mailto:([^()\s]{1,320})\)$/i
 

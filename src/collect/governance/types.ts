@@ -119,6 +119,12 @@ export interface GovernanceSource {
    * commented out named), so such a file is not read at all.
    */
   wholeLinesOnly?: boolean
+  /**
+   * Whether the file may name anyone at all, asked of its whole text before the size and line limits: one that
+   * cannot (a package.json that never says "maintainers") is not read, so a limit it would break leaves nothing
+   * unread.
+   */
+  mayName?(content: string): boolean
   /** Links saying the list lives elsewhere (a MAINTAINERS file naming nobody, a README maintainers section). */
   pointers?(file: GovernanceFile, parsed: GovernanceParse, context: ParseContext): Pointer[]
   /** Organisation and foundation sources: the repositories they read for this project. */

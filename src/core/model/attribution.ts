@@ -140,6 +140,8 @@ export interface AttributedRoleHolder {
   declaredAsOf?: string
   /** Where the file naming them was found (absent: the repository itself). */
   place?: GovernancePlace
+  /** RoleHolder.unidentified: no GitHub account is known for them; `login` is the name the file gives. */
+  unidentified?: true
   attribution: Attribution
 }
 

@@ -190,4 +190,9 @@ export interface RoleHolder {
   declaredAsOf?: string
   /** Where the declaring file was found (absent: the repository itself). */
   place?: GovernancePlace
+  /**
+   * Named by e-mail address only, and no commit links the address to a GitHub account: `login` is the name the file
+   * gives (`Jane Doe <…@example.org>`, never a GitHub login), and the organisation is unknown.
+   */
+  unidentified?: true
 }

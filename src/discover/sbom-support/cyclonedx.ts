@@ -214,6 +214,7 @@ export function directRefs(
       const found = trivyRoots({
         type,
         children,
+        image: subject?.type === 'container',
         unversionedGo: (ref) => roots.unversioned.has(ref),
         dependsOnAny: (ref) => (ofPackage.get(ref)?.length ?? 0) > 0,
       })

@@ -117,7 +117,14 @@ export function spdxComponents(
   // The subject is never a grouping node: Trivy names it after its type too, `SPDXRef-Application-…` when the SBOM it
   // converts (`trivy sbom bom.cdx.json --format spdx-json`) had an application without a purl as its subject.
   for (const id of subjects) grouping.delete(id)
-  const main = projectRoots(packages, relationships, grouping)
+  // An image's SBOM (Trivy's subject `SPDXRef-ContainerImage-…`, purpose CONTAINER): its applications are no roots.
+  const image = packages.some(
+    (pkg) =>
+      pkg.id !== undefined &&
+      subjects.has(pkg.id) &&
+      (pkg.purpose?.trim().toUpperCase() === 'CONTAINER' || pkg.id.startsWith('SPDXRef-ContainerImage-')),
+  )
+  const main = projectRoots(packages, relationships, grouping, image)
   const github = creators.some(isGitHubDependencyGraph)
   const direct = github
     ? dependencyGraphDirect(packages, relationships, subjects)
@@ -212,6 +219,7 @@ function projectRoots(
   packages: readonly SpdxPackage[],
   relationships: readonly SpdxRelationship[],
   grouping: ReadonlySet<string>,
+  image: boolean,
 ): ReadonlySet<string> {
   const types = new Map<string, string | undefined>()
   const unversioned = new Set<string>()
@@ -242,6 +250,7 @@ function projectRoots(
   for (const [group, type] of types) {
     const roots = trivyRoots({
       type,
+      image,
       children: children.get(group) ?? [],
       unversionedGo: (id) => unversioned.has(id),
       dependsOnAny: (id) => dependent.has(id),

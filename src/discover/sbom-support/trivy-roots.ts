@@ -42,6 +42,12 @@ export interface RootCandidates {
   unversionedGo: (ref: string) => boolean
   /** Whether the package depends on another (it has a non-empty `dependsOn`, a DEPENDS_ON). */
   dependsOnAny: (ref: string) => boolean
+  /**
+   * The SBOM is about a container image (CycloneDX `metadata.component.type` `container`; an SPDX subject of purpose
+   * CONTAINER): a lockfile's one package there is an application the image ships (a vendor's `.deps.json`), not a
+   * project being built, so only go.mod's main modules are taken, as before.
+   */
+  image?: boolean
 }
 
 /**
@@ -54,9 +60,9 @@ export interface RootCandidates {
  *   release above) whose one top-level package has dependencies of its own would have that package taken for the
  *   project — a root without dependencies is not told from a lone top-level package, so it is not taken.
  */
-export function trivyRoots({type, children, unversionedGo, dependsOnAny}: RootCandidates): string[] {
+export function trivyRoots({type, children, unversionedGo, dependsOnAny, image}: RootCandidates): string[] {
   if (type === 'gomod') return children.filter(unversionedGo)
-  if (!mayHoldRoot(type)) return []
+  if (image || !mayHoldRoot(type)) return []
   const distinct = [...new Set(children)]
   return distinct.length === 1 && dependsOnAny(distinct[0]) ? distinct : []
 }

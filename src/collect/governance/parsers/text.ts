@@ -45,7 +45,13 @@ export function parseMaintainersText(file: GovernanceFile, kind: GovernanceKind)
     const lineNo = i + 1
     if (!line || UNDERLINE.test(line)) return
     // A line underlined (`Alumni` over `======`) heads a section as a `# ALUMNI` comment does.
-    if (UNDERLINE.test(lines[i + 1]?.trim() ?? '') && loginsIn(line).length === 0 && !line.includes('<')) {
+    // (Not a list item: `- alice` above a YAML `---` is a person.)
+    if (
+      UNDERLINE.test(lines[i + 1]?.trim() ?? '') &&
+      !/^[-*+]\s/.test(line) &&
+      loginsIn(line).length === 0 &&
+      !line.includes('<')
+    ) {
       ;[meaning, section] = [meaningOf(line), line]
       yamlKey = false
       return

@@ -911,27 +911,39 @@ describe('people named by e-mail address only (`Name <address>`)', () => {
     profiles: {},
   }
 
-  it('makes them role holders through the commits GitHub links to an account, and says why the others are not', () => {
+  it('makes them role holders through the commits GitHub links to an account; the others are unidentified, and told', () => {
     const governance = governanceOf(project)
-    expect(governance.roles.map((r) => [r.login, r.role, r.source])).toEqual([
-      ['ada-l', 'maintainer', 'MAINTAINERS:4'],
-      ['lin-t', 'maintainer', 'MAINTAINERS:5'],
-      ['old-one', 'emeritus', 'MAINTAINERS:11'],
+    expect(governance.roles.map((r) => [r.login, r.role, r.source, r.unidentified ?? false])).toEqual([
+      ['ada-l', 'maintainer', 'MAINTAINERS:4', false],
+      ['lin-t', 'maintainer', 'MAINTAINERS:5', false],
+      ['Grace Hopper <…@example.org>', 'maintainer', 'MAINTAINERS:6', true],
+      ['Nobody Yet <…@example.org>', 'maintainer', 'MAINTAINERS:7', true],
+      ['old-one', 'emeritus', 'MAINTAINERS:11', false],
     ])
-    expect(governance.maintainers.holders.map((h) => h.login)).toEqual(['ada-l', 'lin-t'])
+    // Four maintainers, two of them with no account: unknown, never fewer maintainers.
+    expect(governance.maintainers.holders.map((h) => h.login)).toEqual([
+      'ada-l',
+      'lin-t',
+      'Grace Hopper <…@example.org>',
+      'Nobody Yet <…@example.org>',
+    ])
     expect(governance.problems.map(formatProblem)).toEqual([
-      'MAINTAINERS:6: Grace Hopper is named by e-mail address only, and commits authored with that address belong to 2 GitHub accounts: not counted as a role holder',
-      'MAINTAINERS:7: Nobody Yet is named by e-mail address only, and no commit of the window authored with that address belongs to a GitHub account: not counted as a role holder',
+      'MAINTAINERS:6: Grace Hopper is named by e-mail address only, and commits authored with that address belong to 2 GitHub accounts: counted as a maintainer whose organisation is unknown',
+      'MAINTAINERS:7: Nobody Yet is named by e-mail address only, and no commit of the window authored with that address belongs to a GitHub account: counted as a maintainer whose organisation is unknown',
     ])
     // Warnings, not unread files: the run stays complete.
     expect(governance.problems.some((p) => p.unread)).toBe(false)
   })
 
-  it('counts nobody without commits, and a file of such people points nowhere', () => {
+  it('without commits all are unidentified (emeriti untold); from a local clone the warning says no account is known', () => {
     const governance = governanceOf({...project, commits: []})
-    expect(governance.roles).toEqual([])
-    expect(governance.maintainers.holders).toEqual([])
-    expect(governance.problems).toHaveLength(5)
+    expect(governance.roles.every((r) => r.unidentified)).toBe(true)
+    expect(governance.maintainers.holders).toHaveLength(4)
+    expect(governance.problems).toHaveLength(4)
+    const local = governanceOf({...project, source: 'git' as const})
+    expect(local.problems.map(formatProblem)).toContain(
+      'MAINTAINERS:7: Nobody Yet is named by e-mail address only, and the commits were read from a local clone, which names no GitHub accounts: counted as a maintainer whose organisation is unknown',
+    )
     const pointing = `${content}\nThe list also lives at https://github.com/example/community\n`
     expect(pointersIn([{path: 'MAINTAINERS', content: pointing}])).toEqual([])
   })
@@ -983,5 +995,46 @@ describe('MAINTAINERS.md people named by e-mail address only', () => {
     const content = '## Maintainers\n\n- Jane Doe <jane@example.com>\n'
     const parsed = parseGovernanceFiles([{path: 'README.md', content}])
     expect(parsed.addressed ?? []).toEqual([])
+  })
+})
+
+describe('addresses in plain MAINTAINERS, the review of 2026-12-08', () => {
+  it('a tagged line (`M:`, `R:`, `Signed-off-by:`) is no person by address: its tag would be taken for a name', () => {
+    const content = [
+      'Widget',
+      '------',
+      'M:\tAda Lovelace <ada@example.com>',
+      'R:\tLin Tang <lin@example.net>',
+      'Signed-off-by: Cy <cy@example.org>',
+    ].join('\n')
+    expect(parseGovernanceFiles([{path: 'MAINTAINERS', content}]).addressed ?? []).toEqual([])
+  })
+
+  it('a list item above a YAML `---` is a person, not a heading', () => {
+    const content = ['maintainers:', '- ada-l', '---', 'reviewers:', '- lin-t'].join('\n')
+    expect(parseGovernanceFiles([{path: 'MAINTAINERS', content}]).roles.map((r) => [r.login, r.role])).toEqual([
+      ['ada-l', 'maintainer'],
+      ['lin-t', 'reviewer'],
+    ])
+  })
+
+  it("an organisation's list of addresses makes no project's role holders, nor its warnings", () => {
+    const governance = governanceOf({
+      repo: 'github.com/example/widget',
+      source: 'github' as const,
+      status: 'ok' as const,
+      window: {since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z'},
+      commits: [],
+      governance: [
+        {
+          path: 'external/example__community/MAINTAINERS',
+          content: 'Ada Lovelace <ada@example.com>\n',
+          origin: {place: 'organisation' as const, repo: 'github.com/example/community'},
+        },
+      ],
+      profiles: {},
+    })
+    expect(governance.roles).toEqual([])
+    expect(governance.problems).toEqual([])
   })
 })

@@ -129,3 +129,39 @@ describe('the package manifest in the selection', () => {
     expect(governance.maintainers.holders.map((h) => h.login)).toEqual(['ada-l'])
   })
 })
+
+describe('package manifests, the review of 2026-12-08', () => {
+  it('one that never says "maintainers" is not read, whatever its size or line length (a minified package.json)', () => {
+    const content = JSON.stringify({name: 'widget', description: 'd'.repeat(3_000)})
+    expect(parseGovernanceFiles([{path: 'package.json', content}]).problems).toEqual([])
+  })
+
+  it('cites the maintainers line, not an author above it with the same address', () => {
+    const content = [
+      '[project]',
+      'authors = [{name = "Lin Tang", email = "lin@example.net"}]',
+      'maintainers = [{name = "Lin Tang", email = "lin@example.net"}]',
+    ].join('\n')
+    expect(people([{path: 'pyproject.toml', content}]).addressed).toEqual([
+      ['package-manifest', 'Lin Tang', 'lin@example.net', '[project] maintainers', 'pyproject.toml:3'],
+    ])
+  })
+
+  it('finds the lines of 20,000 maintainers at once (one pass over the file, not one per person)', () => {
+    const entries = Array.from({length: 20_000}, (_, i) => `    {"email": "p${i}@example.com"}`)
+    const content = `{\n  "maintainers": [\n${entries.join(',\n')}\n  ]\n}\n`
+    const {addressed} = parseGovernanceFiles([{path: 'package.json', content}])
+    expect(addressed).toHaveLength(20_000)
+    expect(addressed?.at(-1)?.line).toBe(20_002)
+  })
+})
+
+describe('package manifests whose values are written with escapes', () => {
+  it('are read, each at its line while found, and at once (values not found as written stop being looked for)', () => {
+    const entries = Array.from({length: 20_000}, (_, i) => `    {"email": "p${i}\\u0040example.com"}`)
+    const content = `{\n  "maintainers": [\n${entries.join(',\n')}\n  ]\n}\n`
+    const {addressed} = parseGovernanceFiles([{path: 'package.json', content}])
+    expect(addressed).toHaveLength(20_000)
+    expect(addressed?.[0]).toMatchObject({email: 'p0@example.com', line: 1})
+  })
+})

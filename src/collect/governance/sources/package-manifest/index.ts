@@ -8,7 +8,7 @@
  * A person with a GitHub profile URL is that login; one with an address only is a role holder once the project's
  * commits link the address to an account (../../addressed.ts); one with a name only is nobody stewards can count.
  * A manifest that says "maintainers" and is not valid TOML or JSON is a problem that leaves it unread (the run
- * incomplete), as any governance file; one that never says it is not parsed.
+ * incomplete), as any governance file; one that never says it is not read at all (`mayName`).
  */
 import {parse as parseToml} from 'smol-toml'
 import type {GovernanceFile} from '../../../../core/model.js'
@@ -29,14 +29,10 @@ export const source: GovernanceSource = {
   // A line emptied (over the line cap) would break the TOML or JSON around it: such a file is not read at all.
   wholeLinesOnly: true,
   matches: (path) => path === 'pyproject.toml' || path === 'package.json',
-  // A manifest that never says "maintainers" names none, and is not parsed: one that is not valid TOML or JSON then
-  // costs nothing, and leaves no run incomplete for a list it does not hold.
-  parse: (file) =>
-    !file.content.includes('maintainers')
-      ? {roles: [], teams: [], problems: []}
-      : file.path.endsWith('package.json')
-        ? parsePackageJson(file)
-        : parsePyproject(file),
+  // A manifest that never says "maintainers" names none, and is not read: one that is not valid TOML or JSON, larger
+  // than the cap or minified onto one long line then leaves no run incomplete for a list it does not hold.
+  mayName: (content) => content.includes('maintainers'),
+  parse: (file) => (file.path.endsWith('package.json') ? parsePackageJson(file) : parsePyproject(file)),
 }
 
 interface Person {
@@ -112,8 +108,9 @@ function npmPerson(written: string): Omit<Person, 'section'> {
 /** Each person as a role holder by login (a GitHub profile URL) or by address; a name alone is left out. */
 function rolesOf(file: GovernanceFile, people: readonly Person[]): GovernanceParse {
   const result: GovernanceParse = {roles: [], teams: [], problems: []}
+  const lineOf = lineFinder(file.content)
   for (const person of people) {
-    const line = lineOf(file.content, person.email ?? person.url ?? person.name)
+    const line = lineOf(person.email ?? person.url ?? person.name)
     const base = {role: 'maintainer' as const, file: file.path, line, kind: KIND, source: `${file.path}:${line}`}
     const login = PROFILE.exec(person.url ?? '')?.[1]
     if (login && isLogin(login)) {
@@ -133,13 +130,47 @@ function rolesOf(file: GovernanceFile, people: readonly Person[]): GovernancePar
   return result
 }
 
-/** The 1-based line where `needle` is first written (the parsers keep no positions); 1 when it is not found. */
-function lineOf(content: string, needle: string | undefined): number {
-  const at = needle ? content.indexOf(needle) : -1
-  if (at < 0) return 1
-  let line = 1
-  for (let i = content.indexOf('\n'); i !== -1 && i < at; i = content.indexOf('\n', i + 1)) line++
-  return line
+/**
+ * Where each person is written, in file order: the next place their address (else URL, else name) is written after
+ * the previous person's, from the first "maintainers" on (an author written with the same address above is not the
+ * maintainer); else from there, else anywhere; line 1 when it is not found. The parsers keep no positions. Searched
+ * onward and lines found by a binary search over the line starts: linear in the file however many people it names.
+ * Unescaped JSON or TOML strings are found as written; a few values written with escapes are looked for everywhere.
+ */
+const MAX_MISSES = 8
+
+function lineFinder(content: string): (needle: string | undefined) => number {
+  const starts = lineStarts(content)
+  const section = Math.max(0, content.indexOf('maintainers'))
+  let cursor = section
+  // A value written with escapes (`\u0040`) is not found as parsed: each miss reads the whole file, so after a few
+  // the rest are placed at line 1 rather than read for again (a file of such values would be quadratic).
+  let misses = 0
+  return (needle) => {
+    if (!needle || misses >= MAX_MISSES) return 1
+    let at = content.indexOf(needle, cursor)
+    if (at < 0) at = content.indexOf(needle, section)
+    if (at < 0) at = content.indexOf(needle)
+    if (at < 0) {
+      misses++
+      return 1
+    }
+    cursor = at + needle.length
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (starts[middle] <= at) low = middle
+      else high = middle - 1
+    }
+    return low + 1
+  }
+}
+
+function lineStarts(content: string): number[] {
+  const starts = [0]
+  for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
 }
 
 function unread(file: GovernanceFile, message: string, line?: number): GovernanceParse {
