@@ -42,8 +42,8 @@ export interface ValuesStack {
   out: Output
   /** Each layer's file, in order. */
   files: string[]
-  /** The layer each node of the layers is in (the last, for a node a file repeats). */
-  layerOf: Map<YamlNode, number>
+  /** The layer of each layer's root (the last, for a file named twice). */
+  layerOf: Map<YamlMap, number>
   merged: YamlMap | undefined
   /** The mappings the merge made (changed in place by later layers): each copied once. */
   own: WeakSet<YamlMap>
@@ -130,17 +130,27 @@ function readValuesFile(stack: ValuesStack, file: string): ReadFile | null {
   return read
 }
 
+/**
+ * The root each node of a layer was read under: where an image it sets is told. Each root is walked once, however
+ * many releases name its file (a chart's values.yaml under a hundred releases is not walked a hundred times).
+ */
+const rootOf = new WeakMap<YamlNode, YamlMap>()
+const walked = new WeakSet<YamlMap>()
+
 function addLayer(stack: ValuesStack, root: YamlMap, file: string): void {
-  const layer = stack.files.length
+  stack.layerOf.set(root, stack.files.length)
   stack.files.push(file)
-  // Every node of the layer, for where an image it sets is told (an explicit stack: values may be deep).
-  const pending: Array<[YamlNode, number]> = [[root, 0]]
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [node, depth] = next
-    stack.layerOf.set(node, layer)
-    if (depth >= MAX_DEPTH) continue
-    if (isMap(node)) for (const value of node.entries.values()) pending.push([value, depth + 1])
-    else if (isSeq(node)) for (const item of node.items) pending.push([item, depth + 1])
+  if (!walked.has(root)) {
+    walked.add(root)
+    // An explicit stack: values may be deep. A node an alias shares with another root keeps the first.
+    const pending: Array<[YamlNode, number]> = [[root, 0]]
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const [node, depth] = next
+      if (!rootOf.has(node)) rootOf.set(node, root)
+      if (depth >= MAX_DEPTH) continue
+      if (isMap(node)) for (const value of node.entries.values()) pending.push([value, depth + 1])
+      else if (isSeq(node)) for (const item of node.items) pending.push([item, depth + 1])
+    }
   }
   stack.merged = stack.merged === undefined ? root : mergeOwned(stack.merged, root, stack.own, 0)
 }
@@ -177,7 +187,8 @@ export function placeIn(stack: ValuesStack): (nodes: ReadonlyArray<YamlNode | un
     let first: number | undefined
     for (const node of nodes) {
       if (node === undefined) continue
-      const layer = stack.layerOf.get(node) ?? Number.POSITIVE_INFINITY
+      const root = rootOf.get(node)
+      const layer = (root && stack.layerOf.get(root)) ?? Number.POSITIVE_INFINITY
       if (first === undefined) first = layer
       if (layer !== first) layers++
       if (layer > bestLayer) {
