@@ -1,7 +1,8 @@
 /**
  * The values a Helm release is deployed with when its tool names values files of the tree (helmfile's `values:`
- * strings, Skaffold's `valuesFiles`): the chart's own `values.yaml` when the chart is a folder of the tree, then each
- * named file in order, then the values the tool writes inline, merged as Helm merges values files (later wins, maps
+ * strings, Skaffold's `valuesFiles`, Tilt's `values=` and `--values` flags): the chart's own `values.yaml` when the
+ * chart is a folder of the tree, then each named file and each mapping the tool writes inline, in the tool's order
+ * (`--set` values go over all, ./set-values.ts), merged as Helm merges values files (later wins, maps
  * merged key by key: ./set-values.ts mergeValues). Read for images as a values file is (./helm-value-images.ts), each
  * image placed at the node of the latest layer among those that compose it (a `tag:` an override sets, over the
  * chart's `repository:`), in the file that holds it.
