@@ -49,6 +49,16 @@ export interface ValuesScan {
    * listed nor reported, and only its own entries are dropped (another image set on the same line is still read).
    */
   isOwn?: (ref: string) => boolean
+  /**
+   * For values merged from several files (./values-layers.ts): where the image the `nodes` compose is told (the first
+   * node is where values read alone place it); null when it is not reported here (another read reports it).
+   */
+  place?: (nodes: ReadonlyArray<YamlNode | undefined>) => Location | null
+}
+
+/** Where the image the `nodes` compose is told: at the first, in the values' file, unless `scan.place` says. */
+function placeOf(scan: ValuesScan, nodes: ReadonlyArray<YamlNode | undefined>): Location | null {
+  return scan.place ? scan.place(nodes) : locationOf(scan.file, nodes[0] as YamlNode)
 }
 
 /** The images of one values document (`root`), with `global.image` and `global.imageRegistry` applied. */
@@ -122,10 +132,13 @@ function visitEntry(
     // `cache: {repository: redis, tag: ""}`: an image whose tag the templates choose (a default, the appVersion of
     // this chart or another): not listed, and not passed over in silence either.
     const repository = emptyTagImageBlock(value)
-    if (repository !== undefined && !isOwnImage(scan, stringValue(value.entries.get('registry')), repository)) {
-      const location = locationOf(scan.file, value.entries.get('repository') as YamlNode)
+    const location =
+      repository !== undefined && !isOwnImage(scan, stringValue(value.entries.get('registry')), repository)
+        ? placeOf(scan, [value.entries.get('repository'), value.entries.get('tag'), value.entries.get('registry')])
+        : null
+    if (location !== null) {
       scan.out.skipped.push({
-        file: scan.file,
+        file: location.file,
         line: location.line,
         reason: 'unresolved-version',
         message: `image ${repository} under \`${key}\` has an empty tag: its chart's templates choose the tag, which is not known here`,
@@ -140,7 +153,8 @@ function visitEntry(
     // `image: repo@sha256` with the digest's hex in `imageTag:` (the template joins them with `:`), as kafka's chart.
     const written =
       sibling && (!hasTagOrDigest(image) || /@[A-Za-z][A-Za-z0-9]*$/.test(image)) ? `${image}:${sibling}` : image
-    addValuesImage(scan, written, locationOf(scan.file, value))
+    const location = placeOf(scan, [value, parent.entries.get('tag') ?? parent.entries.get('imageTag')])
+    if (location !== null) addValuesImage(scan, written, location)
     return
   }
   visit(value, scan, depth + 1, path)
@@ -182,9 +196,15 @@ function composedImage(image: string, node: YamlNode, parent: YamlMap, scan: Val
   const globalKeys = global
     ? [...HUB_KEYS, 'tag'].filter((key) => text(global.entries.get(key))?.trim()).map((key) => `global.${key}`)
     : []
-  const location = locationOf(scan.file, node)
+  const location = placeOf(scan, [
+    node,
+    hubKey === undefined ? undefined : parent.entries.get(hubKey),
+    tagKey === undefined ? undefined : parent.entries.get(tagKey),
+    parent.entries.get('variant'),
+  ])
+  if (location === null) return true
   const skip = (reason: 'unresolved-version' | 'unsupported', message: string) => {
-    scan.out.skipped.push({file: scan.file, line: location.line, reason, message})
+    scan.out.skipped.push({file: location.file, line: location.line, reason, message})
     return true
   }
   const named = (key: string, value: string | undefined) => (value ? key : `${key} (empty here)`)
@@ -267,8 +287,10 @@ function imageBlock(block: YamlMap, scan: ValuesScan, path: ValuesPath): boolean
   const repository = stringValue(repositoryNode)
   if (repositoryNode && (isMap(repositoryNode) || isSeq(repositoryNode))) {
     // An image block whose repository is a list or a mapping: no image can be read from it, and that is said.
+    const location = placeOf(scan, [repositoryNode])
+    if (location === null) return true
     scan.out.errors.push({
-      ...locationOf(scan.file, repositoryNode),
+      ...location,
       code: 'invalid-image-ref',
       message: 'image repository is a list or a mapping, not a name',
     })
@@ -278,7 +300,13 @@ function imageBlock(block: YamlMap, scan: ValuesScan, path: ValuesPath): boolean
   const registry = stringValue(block.entries.get('registry'))
   let tag = text(block.entries.get('tag')) || undefined
   const digest = stringValue(block.entries.get('digest'))
-  const location = locationOf(scan.file, repositoryNode)
+  const location = placeOf(scan, [
+    repositoryNode,
+    block.entries.get('tag'),
+    block.entries.get('digest'),
+    block.entries.get('registry'),
+  ])
+  if (location === null) return true
   if ([registry, repository, tag, digest].some((part) => part?.includes('{{'))) {
     addValuesImage(scan, [registry, repository, tag, digest].filter(Boolean).join(' '), location)
     return true
@@ -288,7 +316,7 @@ function imageBlock(block: YamlMap, scan: ValuesScan, path: ValuesPath): boolean
     if (isOwnImage(scan, registry, repository)) return true
     if (scan.subchart !== undefined) {
       scan.out.skipped.push({
-        file: scan.file,
+        file: location.file,
         line: location.line,
         reason: 'unresolved-version',
         message: `image ${repository} has no tag or digest here; subchart ${scan.subchart} takes it from its own Chart.yaml appVersion, which is not this chart's`,
@@ -297,7 +325,7 @@ function imageBlock(block: YamlMap, scan: ValuesScan, path: ValuesPath): boolean
     }
     if (!scan.appVersion) {
       scan.out.skipped.push({
-        file: scan.file,
+        file: location.file,
         line: location.line,
         reason: 'unresolved-version',
         message: `image ${repository} has no tag or digest here and ${scan.noAppVersion}`,
@@ -309,7 +337,7 @@ function imageBlock(block: YamlMap, scan: ValuesScan, path: ValuesPath): boolean
     if ('missing' in built) {
       versionless(scan, registry, repository, location)
       scan.out.skipped.push({
-        file: scan.file,
+        file: location.file,
         line: location.line,
         reason: 'unresolved-version',
         message: `image ${repository} has no tag or digest here, and ${built.missing}: the tag is not taken from the appVersion (${scan.appVersion}); listed without a version`,

@@ -11,7 +11,7 @@
  */
 import {elide} from '../core/elide.js'
 import type {Output} from './output.js'
-import {valuesImages} from './helm-value-images.js'
+import {type ValuesScan, valuesImages} from './helm-value-images.js'
 import {isMap, isScalar, isSeq, type Position, type YamlMap, type YamlNode, type YamlSeq} from './yaml-tree.js'
 
 /** Longer or deeper keys are not applied (no chart has such values; a tree that deep would be read recursively). */
@@ -40,6 +40,8 @@ export interface SetValuesScan {
   label: string
   /** Whether an image is one the project builds (not listed, nor reported). */
   isOwn: (ref: string) => boolean
+  /** For a base merged from several files: where an image is told (./helm-value-images.ts ValuesScan.place). */
+  place?: ValuesScan['place']
 }
 
 /**
@@ -114,6 +116,7 @@ export function setValueImages(pairs: Iterable<SetValue>, at: Position, scan: Se
     appVersion: undefined,
     noAppVersion: `${scan.label}: the appVersion of the chart, which it would take, is not in this file`,
     isOwn: scan.isOwn,
+    ...(scan.place ? {place: scan.place} : {}),
   })
 }
 

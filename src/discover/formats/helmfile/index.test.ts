@@ -81,7 +81,26 @@ describe('helmfile', () => {
   it("lists a real stack's releases with their repositories' URLs (jenkins-infra publick8s)", () => {
     const out = discover(fixture('jenkins-infra/publick8s.yaml'), 'clusters/helmfile.d/publick8s.yaml')
     expect(errors(out)).toEqual([])
-    expect(skips(out)).toEqual([])
+    // The values files its releases name are not in this tree (the rendered `.gotmpl` ones never are read).
+    expect(out.skipped.map((s) => `${s.line} ${s.reason}`)).toEqual([
+      '37 unsupported',
+      '38 missing-resource',
+      '39 unsupported',
+      '47 missing-resource',
+      '48 missing-resource',
+      '56 missing-resource',
+      '64 missing-resource',
+      '65 missing-resource',
+      '71 missing-resource',
+      '72 missing-resource',
+      '78 missing-resource',
+      '86 missing-resource',
+      '94 missing-resource',
+    ])
+    expect(skips(out).slice(0, 2)).toEqual([
+      '37 unsupported release datadog: values file "../config/datadog.yaml.gotmpl" is a Go template (filled in or rendered when the tool runs): the images it sets are not read',
+      '38 missing-resource release datadog: values file "../config/publick8s/datadog.yaml" is not a readable file of the scanned tree: the images it sets are not read',
+    ])
     expect(rows(out)).toEqual([
       '34:12 datadog@3.239.0 3.239.0 https://helm.datadoghq.com pkg:helm/datadog@3.239.0?repository_url=https%3A%2F%2Fhelm.datadoghq.com',
       '44:12 cert-manager@v1.20.3 v1.20.3 https://charts.jetstack.io pkg:helm/cert-manager@v1.20.3?repository_url=https%3A%2F%2Fcharts.jetstack.io',
@@ -684,7 +703,7 @@ releases:
     expect(out.errors.map((e) => `${e.file}:${e.line} ${e.code}`)).toEqual(['bases/templates.yaml:4 invalid-entry'])
   })
 
-  it("lists the images of a release's inline values, merged in order; values files and set: are not read here", () => {
+  it("lists the images of a release's values, merged in order, each where its latest value is; set: is not read", () => {
     const out = discover(
       [
         'repositories:',
@@ -713,11 +732,122 @@ releases:
     expect(errors(out)).toEqual([])
     expect(rows(out)).toEqual([
       '6:12 cache@1.4.0 1.4.0 https://charts.example.com pkg:helm/cache@1.4.0?repository_url=https%3A%2F%2Fcharts.example.com',
-      '12:23 registry.example.com/team/cache:7.2.5 7.2.5 - pkg:docker/team/cache@7.2.5?repository_url=registry.example.com',
+      '18:16 registry.example.com/team/cache:7.2.5 7.2.5 - pkg:docker/team/cache@7.2.5?repository_url=registry.example.com',
     ])
     expect(out.components[1].origin).toBe('helm-values')
     expect(skips(out)).toEqual([
+      '9 missing-resource release cache: values file "values/cache.yaml" is not a readable file of the scanned tree: the images it sets are not read',
       '16 unresolved-version image team/cache-exporter has no tag or digest here and the appVersion of chart example/cache, which it would take, is not in the tree',
+    ])
+  })
+
+  it("layers a release's values files over its local chart's values.yaml, as helm deploys them", async () => {
+    const inventory = await scanTree({
+      'deploy/helmfile.yaml': [
+        'releases:',
+        '  - name: web',
+        '    chart: ../charts/web',
+        '    values:',
+        '      - config/prod.yaml',
+        '      - values-metrics.yaml',
+        '      - worker:',
+        '          image:',
+        '            tag: 3.2.0',
+        '',
+      ].join('\n'),
+      'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',
+      'charts/web/values.yaml': [
+        'image:',
+        '  repository: example/web',
+        '  tag: 1.0.0',
+        'worker:',
+        '  image:',
+        '    repository: example/worker',
+        '    tag: 3.1.0',
+        'cache:',
+        '  image:',
+        '    repository: example/cache',
+        '    tag: 7.0.0',
+        '',
+      ].join('\n'),
+      'deploy/config/prod.yaml': 'image:\n  tag: 2.0.0\nsidecar:\n  image: example/sidecar:0.9\ncache: null\n',
+      'deploy/values-metrics.yaml': 'metrics:\n  image:\n    repository: example/metrics\n    tag: 0.5.0\n',
+    })
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped).toEqual([])
+    // The release: web 2.0.0 (prod.yaml's tag over the chart's repository), worker 3.2.0 (the helmfile's own), the
+    // sidecar prod.yaml adds. The chart's values.yaml and values-metrics.yaml are read alone by helm-values too: the
+    // chart's defaults (web 1.0.0, worker 3.1.0, cache 7.0.0) are listed there, not as the release's.
+    expect(
+      inventory.components.map(
+        (c) => `${c.ref} ${c.origin} ${c.locations.map((l) => `${l.file}:${l.line}:${l.column}`).join(' ')}`,
+      ),
+    ).toEqual([
+      'example/cache:7.0.0 helm-values charts/web/values.yaml:10:17',
+      'example/metrics:0.5.0 helm-values deploy/values-metrics.yaml:3:17',
+      'example/sidecar:0.9 helm-values deploy/config/prod.yaml:4:10',
+      'example/web:1.0.0 helm-values charts/web/values.yaml:2:15',
+      'example/web:2.0.0 helm-values deploy/config/prod.yaml:2:8',
+      'example/worker:3.1.0 helm-values charts/web/values.yaml:6:17',
+      'example/worker:3.2.0 helm-values deploy/helmfile.yaml:9:18',
+      'web manifest deploy/helmfile.yaml:3:12',
+    ])
+  })
+
+  it('reads a values file of the tree as its own release reads it, and says what it cannot read', () => {
+    const tree = {
+      'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+      'charts/api/values.yaml': 'image:\n  repository: example/api\n  tag: 1.0.0\n',
+      'env/prod.yaml': 'image:\n  registry: registry.example.com\n',
+      'env/broken.yaml': 'image: [\n',
+      'env/list.yaml': '- a\n',
+    }
+    const out = discover(
+      [
+        'repositories:',
+        '  - name: example',
+        '    url: https://charts.example.com',
+        'releases:',
+        '  - name: api',
+        '    chart: charts/api',
+        '    values:',
+        '      - env/prod.yaml',
+        '      - https://config.example.com/api.yaml',
+        '      - git::https://example.com/org/config.git@api.yaml?ref=v1',
+        '      - env/{{ .Environment.Name }}.yaml',
+        '      - env/api.yaml.gotmpl',
+        '      - /etc/api.yaml',
+        '      - ../outside.yaml',
+        '      - env/missing.yaml',
+        '      - env/broken.yaml',
+        '      - env/list.yaml',
+        '  - name: other',
+        '    chart: example/other',
+        '    values: [env/prod.yaml]',
+      ].join('\n'),
+      'helmfile.yaml',
+      tree,
+    )
+    expect(rows(out)).toEqual([
+      '6:12 api - local file://charts/api -',
+      '2:13 registry.example.com/example/api:1.0.0 1.0.0 - pkg:docker/example/api@1.0.0?repository_url=registry.example.com',
+      '19:12 other - https://charts.example.com pkg:helm/other?repository_url=https%3A%2F%2Fcharts.example.com',
+    ])
+    expect(out.components[1].locations[0].file).toBe('env/prod.yaml')
+    const not = 'the images it sets are not read'
+    expect(skips(out)).toEqual([
+      `9 remote-resource release api: values file "https://config.example.com/api.yaml" is fetched by the tool when it runs, not by this scan: ${not}`,
+      `10 remote-resource release api: values file "git::https://example.com/org/config.git@api.yaml?ref=v1" is fetched by the tool when it runs, not by this scan: ${not}`,
+      `11 unsupported release api: values file "env/{{ .Environment.Name }}.yaml" is a Go template (filled in or rendered when the tool runs): ${not}`,
+      `12 unsupported release api: values file "env/api.yaml.gotmpl" is a Go template (filled in or rendered when the tool runs): ${not}`,
+      `13 unsupported release api: values file "/etc/api.yaml" is an absolute path, outside the scanned tree: ${not}`,
+      `14 missing-resource release api: values file "../outside.yaml" is outside the scanned tree: ${not}`,
+      `15 missing-resource release api: values file "env/missing.yaml" is not a readable file of the scanned tree: ${not}`,
+    ])
+    // The file's own problems name it, once.
+    expect(out.errors.map((e) => `${e.file}:${e.line} ${e.code}`)).toEqual([
+      'env/broken.yaml:2 yaml-syntax',
+      'env/list.yaml:1 invalid-entry',
     ])
   })
 })

@@ -8,8 +8,8 @@
  * Helmfile v1 renders only `.gotmpl` files as Go templates: those are skipped (`helm-template`) with a hint to render
  * them; a part that is not YAML because of template directives (helmfile v0 rendered every file) likewise. A value
  * helmfile fills in when it runs (`{{ .Values.x }}`) is reported, never guessed.
- * The images of a release's inline values are listed (./releases.ts). Not read: `environments`, `helmDefaults`,
- * `hooks`, values files, `set` and the rest of a release; credentials of
+ * The images of a release's values are listed: inline and values files of the tree, over a local chart's values.yaml
+ * (./releases.ts). Not read: `environments`, `helmDefaults`, `hooks`, `set` and the rest of a release; credentials of
  * `repositories:` (`username`, `password`, `certFile`…), never read nor echoed (URLs lose their userinfo).
  * `helmfiles:` and `bases:` are not followed: those named `helmfile.yaml` or in a `helmfile.d/` folder are files of
  * the tree this format reads anyway; others are reported.

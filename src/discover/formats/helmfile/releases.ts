@@ -3,16 +3,16 @@
  * components. A release's `chart:` and `version:` may come from the release templates it inherits (`inherit:`,
  * `defaultInherit:`), merged as helmfile merges them (pkg/state/state_exec_tmpl.go releaseWithInheritedTemplate:
  * mergo with WithSliceDeepCopy, which overrides): each template in order over the one before, the release's own
- * non-empty values last. YAML merge keys (`<<: *template`) are applied by the YAML reader. The images of the values
- * a release writes inline are listed as a values file's are.
+ * non-empty values last. YAML merge keys (`<<: *template`) are applied by the YAML reader. The images of a release's
+ * values (inline, and the values files it names, over a local chart's values.yaml) are listed as a values file's are.
  */
 import {posix} from 'node:path'
 import {elide} from '../../../core/elide.js'
 import type {Component, Location} from '../../../core/model.js'
 import {chartComponent, errorAt, locationOf, type Output, shapeError} from '../../output.js'
 import {chartVersionFields} from '../../chart-version.js'
-import {mergeValues} from '../../set-values.js'
 import {valuesImages} from '../../helm-value-images.js'
+import {addChartValues, addInlineValues, addValuesFile, placeIn, valuesStack} from '../../values-layers.js'
 import type {DiscoverContext} from '../../types.js'
 import {
   isAbsent,
@@ -101,27 +101,57 @@ function readRelease(h: Helmfile, release: YamlMap, index: number): void {
   else if (fields.missing.length === 0)
     h.out.errors.push(errorAt(h.file, release, 'invalid-entry', `${label} has no chart (helmfile refuses it)`))
   adhocDependencies(h, at(release, 'dependencies'), label)
-  inlineValues(h, at(release, 'values'), fields.chart?.text)
+  releaseValues(h, at(release, 'values'), fields.chart, label)
 }
 
 /**
- * The release's own `values:` written inline (mappings of the list; its strings are values files, files of the tree
- * the helm-values format reads when they are named as values files), merged in order as helmfile hands them to
- * helm (each over the ones before), read for images as a values file is (`origin: helm-values`). The chart's own
- * values and appVersion are not in this file: an image block without tag or digest is reported. `set:` is not
- * applied.
+ * The release's own `values:`, in order as helmfile hands them to helm (each over the ones before): mappings written
+ * inline, and strings naming values files, from the helmfile's folder (helmfile's basePath), read through the scan
+ * (../../values-layers.ts), all over the chart's own `values.yaml` when the chart is a folder of the tree. Read for
+ * images as a values file is (`origin: helm-values`), each placed at the node of the latest file that sets it. The
+ * appVersion of the chart is not applied here: an image block without tag or digest is reported. `set:` and the
+ * values of release templates are not applied.
  */
-function inlineValues(h: Helmfile, node: YamlNode | undefined, chart: string | undefined): void {
-  if (!isSeq(node)) return
-  let merged: YamlMap | undefined
-  for (const item of node.items) if (isMap(item)) merged = merged ? mergeValues(merged, item) : item
-  if (merged === undefined) return
-  valuesImages(merged, {
+function releaseValues(h: Helmfile, node: YamlNode | undefined, chart: YamlScalar | undefined, label: string): void {
+  if (!isSeq(node) || node.items.length === 0) return
+  const stack = valuesStack(h.file, h.context, h.out)
+  const local = chart && localChartDir(h, chart.text.trim())
+  if (local !== undefined) addChartValues(stack, local)
+  for (const item of node.items) {
+    if (isMap(item)) addInlineValues(stack, item)
+    else if (isScalar(item) && item.kind === 'string' && item.text.trim() !== '')
+      addValuesFile(stack, item.text.trim(), h.dir, item, label)
+  }
+  if (stack.merged === undefined) return
+  const written = chart ? `chart ${elide(chart.text.trim(), 200)}` : 'the chart'
+  valuesImages(stack.merged, {
     file: h.file,
     out: h.out,
     appVersion: undefined,
-    noAppVersion: `the appVersion of ${chart ? `chart ${elide(chart, 200)}` : 'the chart'}, which it would take, is not in the tree`,
+    noAppVersion:
+      local === undefined
+        ? `the appVersion of ${written}, which it would take, is not in the tree`
+        : `the appVersion of ${written}, which it would take, is not applied to the values of a release`,
+    place: placeIn(stack),
   })
+}
+
+/**
+ * The folder (from the scan root) of a release's chart when it is one of the tree, as chart() tells a local chart: a
+ * local reference, or `repo/chart` naming a chart folder beside the helmfile of a repository that is not OCI.
+ */
+function localChartDir(h: Helmfile, written: string): string | undefined {
+  if (written === '' || written.includes('{{')) return undefined
+  const ref = chartRef(written)
+  const path =
+    ref.kind === 'local'
+      ? ref.path
+      : ref.kind === 'repo' && !h.repositories.get(ref.repo)?.oci && isChartFolder(h, written)
+        ? written
+        : undefined
+  if (path === undefined || posix.isAbsolute(path)) return undefined
+  const dir = posix.normalize(posix.join(h.dir, path))
+  return dir.startsWith('../') ? undefined : dir
 }
 
 /** `dependencies:` of a release: charts helmfile adds to the release's chart (chartify), each `{chart, version}`. */

@@ -81,6 +81,7 @@ describe('skaffold', () => {
     expect(rows(out)).toEqual([])
     expect(skips(out)).toEqual([
       '18 unsupported configuration cio-cloud-project-mgmt-api: release test-release: remoteChart "oci://test-chart" is an OCI reference that names no chart; not listed',
+      '17 unsupported configuration cio-cloud-project-mgmt-api: release test-release: values file "{{.AAA}}/test-values.yaml" is a Go template (filled in or rendered when the tool runs): the images it sets are not read',
     ])
   })
 
@@ -334,7 +335,8 @@ describe('skaffold', () => {
     )
     expect(rows(out)).toEqual([
       '10:20 chart chart - local file://./chart -',
-      '13:25 image quay.io/upstream/db:1.1 1.1 - pkg:docker/upstream/db@1.1?repository_url=quay.io',
+      // At the setValues tag, which decides it over the overrides' repository and tag.
+      '25:22 image quay.io/upstream/db:1.1 1.1 - pkg:docker/upstream/db@1.1?repository_url=quay.io',
       '33:23 image quay.io/upstream/side:2.0 2.0 - pkg:docker/upstream/side@2.0?repository_url=quay.io',
       '35:20 chart chart - local file://./chart -',
     ])
@@ -342,8 +344,8 @@ describe('skaffold', () => {
       '32 unsupported configuration 1: release db: setValueTemplates proxy.image "{{.PROXY_IMAGE}}" holds a template Skaffold fills in when it runs: not read',
       '19 unresolved-version image quay.io/upstream/exporter has no tag or digest here and configuration 1: release db: overrides and setValues and setValueTemplates: the appVersion of the chart, which it would take, is not in this file',
       // Its tag is the one Skaffold builds (IMAGE_TAG_myapp), not the overrides' 2.0: no tag here. api's repository
-      // and tag are the built image's: the project's own, not listed.
-      '23 unresolved-version image quay.io/upstream/web has no tag or digest here and configuration 1: release db: overrides and setValues and setValueTemplates: the appVersion of the chart, which it would take, is not in this file',
+      // and tag are the built image's: the project's own, not listed. Told at the setValueTemplates tag that unsets it.
+      '31 unresolved-version image quay.io/upstream/web has no tag or digest here and configuration 1: release db: overrides and setValues and setValueTemplates: the appVersion of the chart, which it would take, is not in this file',
     ])
     expect(errors(out)).toEqual([
       '36:20 invalid-entry configuration 1: release bad: overrides must be a mapping, not a list',
@@ -407,6 +409,68 @@ describe('skaffold', () => {
     )
     expect(rows(out)).toEqual([
       '19:20 image cgr.dev/chainguard/static:latest latest - pkg:docker/chainguard/static@latest?repository_url=cgr.dev',
+    ])
+  })
+
+  it("layers a release's valuesFiles over its chartPath's values.yaml and overrides, under setValues, as helm merges them", async () => {
+    const inventory = await scanTree(
+      {
+        'app/skaffold.yaml': [
+          'apiVersion: skaffold/v4beta13',
+          'kind: Config',
+          'manifests:',
+          '  helm:',
+          '    releases:',
+          '      - name: web',
+          '        chartPath: ../charts/web',
+          '        overrides:',
+          '          worker: {image: {tag: 3.2.0}}',
+          '        valuesFiles:',
+          '          - env/prod.yaml',
+          '          - https://config.example.com/web.yaml',
+          '          - "{{.ENV}}.yaml"',
+          '          - env/missing.yaml',
+          '        setValues:',
+          '          cache.image.tag: 7.1.0',
+          '',
+        ].join('\n'),
+        'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',
+        'charts/web/values.yaml': [
+          'image:',
+          '  repository: example/web',
+          '  tag: 1.0.0',
+          'worker:',
+          '  image:',
+          '    repository: example/worker',
+          '    tag: 3.1.0',
+          'cache:',
+          '  image:',
+          '    repository: example/cache',
+          '    tag: 7.0.0',
+          '',
+        ].join('\n'),
+        // Over the overrides: helm takes Skaffold's overrides file first, then each values file.
+        'app/env/prod.yaml': 'image:\n  tag: 2.0.0\nworker:\n  image:\n    tag: 3.3.0\n',
+      },
+      {discoverers: [discoverer]},
+    )
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped.map((s) => `${s.file}:${s.line} ${s.reason} ${s.message}`)).toEqual([
+      'app/skaffold.yaml:12 remote-resource configuration 1: release web: values file "https://config.example.com/web.yaml" is fetched by the tool when it runs, not by this scan: the images it sets are not read',
+      'app/skaffold.yaml:13 unsupported configuration 1: release web: values file "{{.ENV}}.yaml" is a Go template (filled in or rendered when the tool runs): the images it sets are not read',
+      'app/skaffold.yaml:14 missing-resource configuration 1: release web: values file "env/missing.yaml" is not a readable file of the scanned tree: the images it sets are not read',
+    ])
+    // The release's images as helm deploys them, each where its deciding value is; the chart's defaults (read alone
+    // by helm-values, not run here) are not the release's.
+    expect(
+      inventory.components.map(
+        (c) => `${c.ref} ${c.locations.map((l) => `${l.file}:${l.line}:${l.column}`).join(' ')}`,
+      ),
+    ).toEqual([
+      'example/cache:7.1.0 app/skaffold.yaml:16:28',
+      'example/web:2.0.0 app/env/prod.yaml:2:8',
+      'example/worker:3.3.0 app/env/prod.yaml:5:10',
+      'web app/skaffold.yaml:7:20',
     ])
   })
 })

@@ -12,8 +12,9 @@
  * - The images the values of a release give its chart, read as a values file is (`origin: helm-values`): its
  *   `overrides` (a values tree), with `setValues` and `setValueTemplates` (`image.repository: x`, dotted keys or
  *   nested) set over them as `--set` is. A `setValueTemplates` template Skaffold fills in (`{{.ENV}}`) is reported;
- *   one of the images it builds (`{{.IMAGE_REPO_app}}`) is the project's own. `valuesFiles` (files of the tree, read
- *   by the helm-values format when so named) are not read here.
+ *   one of the images it builds (`{{.IMAGE_REPO_app}}`) is the project's own. `valuesFiles` (files of the tree, from
+ *   the file's folder) are layered between `overrides` and the `--set` values, all over a `chartPath` chart's
+ *   values.yaml (../../values-layers.ts).
  * - The images a build pulls: `buildpacks.builder` and `runImage`, `jib.fromImage`, `ko.fromImage` of
  *   `build.artifacts[]`; and the images of `verify[].container` and `customActions[].containers[]`. An image the
  *   file builds itself (`build.artifacts[].image` of any of its configurations) is the project's own, not listed, as
@@ -33,7 +34,8 @@ import {chartVersionFields} from '../../chart-version.js'
 import {isManifestCandidate} from '../../file-names.js'
 import {type SetValue, setValueImages} from '../../set-values.js'
 import {addImageRef, chartComponent, emptyOutput, errorAt, locationOf, type Output, shapeError} from '../../output.js'
-import type {DiscoverInput, Discoverer} from '../../types.js'
+import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
+import {addChartValues, addInlineValues, addValuesFile, placeIn, valuesStack} from '../../values-layers.js'
 import {mappingDocuments} from '../../yaml.js'
 import {
   at,
@@ -63,6 +65,7 @@ interface Config {
   file: string
   dir: string
   out: Output
+  context: DiscoverContext
   /** `configuration NAME` or `profile NAME of configuration NAME`. */
   label: string
   /**
@@ -76,7 +79,7 @@ interface Config {
 const READ_PATHS =
   /^\/(?:deploy\/helm|manifests\/helm|verify|customActions)(?:\/|$)|^\/build\/artifacts\/[^/]*\/(?:buildpacks|jib|ko)(?:\/|$)/
 
-function discover({file, text}: DiscoverInput): Output {
+function discover({file, text}: DiscoverInput, context: DiscoverContext): Output {
   const out = emptyOutput()
   const dir = posix.dirname(file)
   const roots = mappingDocuments(text, file, out.errors, 'a Skaffold configuration')
@@ -98,7 +101,7 @@ function discover({file, text}: DiscoverInput): Output {
     const name = scalarText(at(root, 'metadata', 'name'))
     const label = name ? `configuration ${elide(name, 200)}` : `configuration ${index + 1}`
     const profiles = root.entries.get('profiles')
-    const config: Config = {file, dir, out, label, built}
+    const config: Config = {file, dir, out, context, label, built}
     readConfig(config, root)
     readRequires(config, root.entries.get('requires'))
     for (const [profile, i] of mappingsOf(config, profiles, 'profiles')) {
@@ -216,7 +219,15 @@ function readRelease(c: Config, release: YamlMap, label: string): void {
     c.out.errors.push(
       errorAt(c.file, release, 'invalid-entry', `${label} has neither chartPath nor remoteChart (Skaffold refuses it)`),
     )
-  releaseValuesImages(c, release, label)
+  releaseValuesImages(c, release, label, chartNode === undefined ? localChartDir(c, chartPath) : undefined)
+}
+
+/** The folder (from the scan root) of a `chartPath` of the tree, which Skaffold resolves from the file's folder. */
+function localChartDir(c: Config, node: YamlScalar | undefined): string | undefined {
+  const path = node?.text.trim()
+  if (!path || path.includes('{{') || posix.isAbsolute(path)) return undefined
+  const dir = posix.normalize(posix.join(c.dir, path))
+  return dir.startsWith('../') ? undefined : dir
 }
 
 /** A non-empty scalar field (as written); an error for anything else but null. */
@@ -317,8 +328,9 @@ function remoteRelease(
  * template is filled in when Skaffold runs: reported, not read, unless its templates all name an image Skaffold builds
  * (`{{.IMAGE_REPO_app}}:{{.IMAGE_TAG_app}}`): the project's own.
  */
-function releaseValuesImages(c: Config, release: YamlMap, label: string): void {
+function releaseValuesImages(c: Config, release: YamlMap, label: string, chartDir: string | undefined): void {
   const overrides = valuesMapping(c, release, 'overrides', label)
+  const valuesFiles = valuesFileNodes(c, release, label)
   const pairs: SetValue[] = []
   const setValues = valuesMapping(c, release, 'setValues', label)
   if (setValues) for (const [key, value] of setValues.entries) pairs.push({key, value})
@@ -346,14 +358,53 @@ function releaseValuesImages(c: Config, release: YamlMap, label: string): void {
         message: `${label}: setValueTemplates ${elide(key, 200)} "${elide(value.text.trim(), 200)}" holds a template Skaffold fills in when it runs: not read`,
       })
     }
-  if (overrides === undefined && pairs.length === 0) return
-  const fields = [overrides && 'overrides', setValues && 'setValues', templates && 'setValueTemplates'].filter(Boolean)
+  if (overrides === undefined && valuesFiles.length === 0 && pairs.length === 0) return
+  // As Skaffold hands them to helm: the chart's values.yaml, `-f` the overrides, `-f` each values file, then `--set`.
+  const stack = valuesStack(c.file, c.context, c.out)
+  if (chartDir !== undefined) addChartValues(stack, chartDir)
+  if (overrides) addInlineValues(stack, overrides)
+  for (const item of valuesFiles) addValuesFile(stack, item.text.trim(), c.dir, item, label)
+  if (stack.merged === undefined && pairs.length === 0) return
+  const fields = [
+    overrides && 'overrides',
+    valuesFiles.length > 0 && 'valuesFiles',
+    setValues && 'setValues',
+    templates && 'setValueTemplates',
+  ].filter(Boolean)
   setValueImages(
     pairs,
-    setValues ?? templates ?? (overrides as YamlMap),
-    {file: c.file, out: c.out, label: `${label}: ${fields.join(' and ')}`, isOwn: (ref) => isBuilt(c, ref)},
-    overrides,
+    setValues ?? templates ?? overrides ?? release,
+    {
+      file: c.file,
+      out: c.out,
+      label: `${label}: ${fields.join(' and ')}`,
+      isOwn: (ref) => isBuilt(c, ref),
+      place: placeIn(stack),
+    },
+    stack.merged,
   )
+}
+
+/**
+ * `valuesFiles`: the paths of values files, from the file's folder (Skaffold makes them absolute from there); an item
+ * that is no string is an error. Read in order by ../../values-layers.ts, which says what it cannot read.
+ */
+function valuesFileNodes(c: Config, release: YamlMap, label: string): YamlScalar[] {
+  const node = release.entries.get('valuesFiles')
+  if (isAbsent(node)) return []
+  if (!isSeq(node)) {
+    c.out.errors.push(shapeError(c.file, node, `${label}: valuesFiles`, 'list'))
+    return []
+  }
+  const paths: YamlScalar[] = []
+  node.items.forEach((item, i) => {
+    if (isScalar(item) && item.kind === 'string' && item.text.trim() !== '') paths.push(item)
+    else if (!isAbsent(item))
+      c.out.errors.push(
+        errorAt(c.file, item, 'invalid-entry', `${label}: valuesFiles[${i}] must be a path, not ${describe(item)}`),
+      )
+  })
+  return paths
 }
 
 /** A template of Skaffold's alone: `{{.IMAGE_REPO_x}}`, `{{.IMAGE_TAG}}`, …; only the images it builds are so set. */

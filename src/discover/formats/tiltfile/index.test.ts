@@ -219,4 +219,47 @@ describe('tiltfile', () => {
       '6 unsupported helm(…): the set argument is computed (a variable, a concatenation or a call), which is not evaluated: not listed',
     ])
   })
+
+  it("layers helm(values=…), helm_resource's --values/-f flags and helm_remote(values=…) over a local chart's values.yaml, under --set", async () => {
+    const tiltfile = [
+      "k8s_yaml(helm('./charts/web', values=['env/prod.yaml'], set=['worker.image.tag=3.2.0']))",
+      "helm_resource('api', 'deploy/api', flags=['--values=env/api.yaml,env/missing.yaml', '-f', 'https://config.example.com/api.yaml'])",
+      "helm_remote('cache', repo_url='https://charts.example.com', version='1.0.0', values='env/cache.yaml')",
+      "helm('./charts/web', values=vals)",
+      '',
+    ].join('\n')
+    const chart = (name: string) => `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n`
+    const inventory = await scanTree(
+      {
+        Tiltfile: tiltfile,
+        'charts/web/Chart.yaml': chart('web'),
+        'charts/web/values.yaml':
+          'image:\n  repository: example/web\n  tag: 1.0.0\nworker:\n  image:\n    repository: example/worker\n    tag: 3.1.0\n',
+        'env/prod.yaml': 'image:\n  tag: 2.0.0\n',
+        'deploy/api/Chart.yaml': chart('api'),
+        'deploy/api/values.yaml': 'image:\n  repository: example/api\n  tag: 1.0.0\n',
+        'env/api.yaml': 'image:\n  digest: sha256:0000000000000000000000000000000000000000000000000000000000000001\n',
+        'env/cache.yaml': 'image:\n  repository: example/cache\n  tag: 7.0.0\n',
+      },
+      {discoverers: [discoverer]},
+    )
+    expect(inventory.errors).toEqual([])
+    expect(inventory.skipped.map((k) => `${k.line} ${k.reason} ${k.message}`)).toEqual([
+      '2 missing-resource helm_resource(…): values file "env/missing.yaml" is not a readable file of the scanned tree: the images it sets are not read',
+      '2 remote-resource helm_resource(…): values file "https://config.example.com/api.yaml" is fetched by the tool when it runs, not by this scan: the images it sets are not read',
+      '4 unsupported helm(…): the values argument is computed (a variable, a concatenation or a call), which is not evaluated: not listed',
+    ])
+    // The charts' own images (web 1.0.0, worker 3.1.0, api 1.0.0) are helm-values' (not run here), as the chart's
+    // defaults; the releases' are what the values files and --set values make of them, each where it is decided.
+    expect(
+      inventory.components
+        .filter((c) => c.kind === 'image')
+        .map((c) => `${c.ref} ${c.locations.map((l) => `${l.file}:${l.line}:${l.column}`).join(' ')}`),
+    ).toEqual([
+      'example/api:1.0.0@sha256:0000000000000000000000000000000000000000000000000000000000000001 env/api.yaml:2:11',
+      'example/cache:7.0.0 env/cache.yaml:2:15',
+      'example/web:2.0.0 env/prod.yaml:2:8',
+      'example/worker:3.2.0 Tiltfile:1:62',
+    ])
+  })
 })

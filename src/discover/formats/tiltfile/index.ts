@@ -13,8 +13,9 @@
  *   at its newest commit, and runs: listed as that repository (`pkg:generic/github.com/tilt-dev/tilt-extensions`,
  *   without a version, `ref` the `ext://` name). A file that registers other extension repositories
  *   (`v1alpha1.extension_repo`) is said so.
- * - The values `helm(set=…)`, `helm_remote(set=…)` and `helm_resource`'s `--set` flags give the chart: their images
- *   (../../set-values.ts), less the ones the file builds.
+ * - The values `helm(set=…)`, `helm_remote(set=…)` and `helm_resource`'s `--set` flags give the chart, over the values
+ *   files their `values=` and `--values`/`-f` flags name and a local chart's values.yaml (../../values-layers.ts):
+ *   their images (../../set-values.ts), less the ones the file builds.
  * - `docker_build('ref', …)` and `custom_build`: images the project builds, its own: not listed (a `dockerfile=` that
  *   the dockerfile format would not read by its name is reported). The manifests of its folder and below do not list them either
  *   (../../own-images.ts, with ../../built-images.ts). `k8s_yaml('path')`, `kustomize('path')`: files of
@@ -33,6 +34,7 @@ import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {chartComponent, emptyOutput, type Output} from '../../output.js'
 import {parseSetArgument, setValueImages} from '../../set-values.js'
 import type {DiscoverContext, DiscoverInput, Discoverer} from '../../types.js'
+import {addChartValues, addValuesFile, placeIn, valuesStack} from '../../values-layers.js'
 import {
   type Argument,
   argumentOf,
@@ -211,7 +213,31 @@ function helm(t: Tilt, call: Call): void {
   }
   listLocal(t, path)
   const set = call.args.find((a) => a.keyword === 'set')
-  setImages(t, call, set, literalStringOrList(set))
+  releaseValues(
+    t,
+    call,
+    set,
+    setTokens(t, call, set, literalStringOrList(set)),
+    valuesFiles(t, call),
+    chartDir(t, path),
+  )
+}
+
+/** The folder (from the scan root) of a local chart the Tiltfile names (from its own folder): its values.yaml's. */
+function chartDir(t: Tilt, path: Token): string | undefined {
+  const written = path.value.trim()
+  if (written === '' || posix.isAbsolute(written)) return undefined
+  const dir = posix.normalize(posix.join(t.dir, written))
+  return dir.startsWith('../') ? undefined : dir
+}
+
+/** `values=` of helm() and helm_remote(): values files (a path or a list of them); one computed is said. */
+function valuesFiles(t: Tilt, call: Call): Token[] {
+  const arg = call.args.find((a) => a.keyword === 'values')
+  if (arg === undefined) return []
+  const files = literalStringOrList(arg)
+  if (files === undefined) computed(t, call, arg, 'values argument')
+  return files ?? []
 }
 
 function listLocal(t: Tilt, path: Token, version?: string): void {
@@ -232,7 +258,7 @@ function helmResource(t: Tilt, call: Call): void {
   }
   const flagsArg = call.args.find((a) => a.keyword === 'flags')
   const flags = literalStrings(flagsArg)
-  listChart(t, call, chart, flagVersion(flags ?? []))
+  const local = listChart(t, call, chart, flagVersion(flags ?? []))
   if (flagsArg !== undefined && flags === undefined) {
     t.out.skipped.push({
       file: t.file,
@@ -242,10 +268,11 @@ function helmResource(t: Tilt, call: Call): void {
     })
     return
   }
-  setImages(t, call, flagsArg, flags === undefined ? undefined : flagSets(flags))
+  const sets = flagsArg === undefined || flags === undefined ? [] : flagSets(flags)
+  releaseValues(t, call, flagsArg, sets, flagValues(flags ?? []), local ? chartDir(t, chart) : undefined)
   for (const flag of flags ?? []) {
     const name = flag.value.trim().split('=', 1)[0]
-    if (name === '--set-json' || name === '--set-file' || name === '--values' || name === '-f')
+    if (name === '--set-json' || name === '--set-file')
       t.out.skipped.push({
         file: t.file,
         line: flag.line,
@@ -269,24 +296,61 @@ function flagSets(flags: readonly Token[]): Token[] {
   return sets
 }
 
-/**
- * The images of `key=value` assignments as `helm --set` takes them (`a=1,b=2` in one: ../../set-values.ts reads
- * them, and places them at the string that writes them), less the images the file builds. A `set` written otherwise
- * than as literal strings is reported.
- */
-function setImages(t: Tilt, call: Call, arg: Argument | undefined, sets: readonly Token[] | undefined): void {
-  if (arg === undefined) return
-  if (sets === undefined) {
-    computed(t, call, arg, 'set argument')
-    return
+/** The values files of `--values`/`-f` flags (`--values=a.yaml`, `'-f', 'a.yaml'`; helm splits them at commas). */
+function flagValues(flags: readonly Token[]): Token[] {
+  const files: Token[] = []
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i].value.trim()
+    const equals = flag.indexOf('=')
+    const name = equals < 0 ? flag : flag.slice(0, equals)
+    if (name !== '--values' && name !== '-f') continue
+    const token = equals >= 0 ? {...flags[i], value: flag.slice(equals + 1)} : flags[++i]
+    if (token === undefined) continue
+    for (const path of token.value.split(',')) if (path.trim() !== '') files.push({...token, value: path.trim()})
   }
+  return files
+}
+
+/** The strings of a `set` argument; none when there is none, or when it is computed (then said). */
+function setTokens(t: Tilt, call: Call, arg: Argument | undefined, sets: readonly Token[] | undefined): Token[] {
+  if (arg === undefined) return []
+  if (sets === undefined) computed(t, call, arg, 'set argument')
+  return sets === undefined ? [] : [...sets]
+}
+
+/**
+ * The values a call gives its chart, as helm merges them: the chart's own values.yaml when it is a folder of the tree
+ * (`dir`), each values file in order (from the Tiltfile's folder; ../../values-layers.ts, which says what it cannot
+ * read), then the `key=value` assignments of `sets` as `helm --set` takes them (`a=1,b=2` in one: ../../set-values.ts
+ * reads them, and places them at the string that writes them). Read for images, each at the file and line of its
+ * latest part, less the images the file builds.
+ */
+function releaseValues(
+  t: Tilt,
+  call: Call,
+  arg: Argument | undefined,
+  sets: readonly Token[],
+  files: readonly Token[],
+  dir: string | undefined,
+): void {
+  if (sets.length === 0 && files.length === 0) return
+  const stack = valuesStack(t.file, t.context, t.out)
+  if (dir !== undefined) addChartValues(stack, dir)
+  for (const file of files) addValuesFile(stack, file.value.trim(), t.dir, file, `${call.name}(…)`)
   const pairs = sets.flatMap((token) => parseSetArgument(token.value, token))
-  setValueImages(pairs, arg, {
-    file: t.file,
-    out: t.out,
-    label: `${call.name}(…): values set`,
-    isOwn: (ref) => isBuiltImage(ref, t.built),
-  })
+  if (stack.merged === undefined && pairs.length === 0) return
+  setValueImages(
+    pairs,
+    arg ?? call,
+    {
+      file: t.file,
+      out: t.out,
+      label: `${call.name}(…): values ${files.length > 0 ? 'files and values set' : 'set'}`,
+      isOwn: (ref) => isBuiltImage(ref, t.built),
+      place: placeIn(stack),
+    },
+    stack.merged,
+  )
 }
 
 /** `--version=X` or `--version X` among helm's flags. */
@@ -299,20 +363,20 @@ function flagVersion(flags: readonly Token[]): string | undefined {
   return undefined
 }
 
-/** A chart as `helm install` reads it (`repo/chart`, `oci://…`, a URL, a path). */
-function listChart(t: Tilt, call: Call, chart: Token, version: string | undefined): void {
+/** A chart as `helm install` reads it (`repo/chart`, `oci://…`, a URL, a path); true when it is a local one. */
+function listChart(t: Tilt, call: Call, chart: Token, version: string | undefined): boolean {
   const written = chart.value.trim()
   const location = locationOf(t, chart)
   const label = `${call.name}(…): chart ${elide(written, 200)}`
   const list = (fields: {name: string; repository?: string; version?: string; range?: string}) =>
     t.out.components.push({...chartComponent(fields, location, 'manifest'), direct: true})
   const ref = helmChartRef(written)
-  if (listChartRef(ref, version, {location, out: t.out, versionLabel: label, subject: label})) return
+  if (listChartRef(ref, version, {location, out: t.out, versionLabel: label, subject: label})) return false
   // A path; or `repo/chart` that is a folder holding a chart, which helm takes before a repository's chart (`deploy/web`
   // with deploy/web/Chart.yaml).
   if (ref.kind === 'local' || t.context.exists?.(posix.join(t.dir, written, 'Chart.yaml'))) {
     listLocal(t, chart, version)
-    return
+    return true
   }
   const known = t.repositories.has(ref.repo)
   const url = t.repositories.get(ref.repo)
@@ -326,6 +390,7 @@ function listChart(t: Tilt, call: Call, chart: Token, version: string | undefine
   const versioned = chartVersionFields(version, label, location, t.out.skipped)
   if (url !== undefined && /^oci:\/\//.test(url)) list({...ociFields(`${url}/${ref.name}`), ...versioned})
   else list({name: ref.name, ...(url ? {repository: url} : {}), ...versioned})
+  return false
 }
 
 function ociFields(reference: string): {name: string; repository?: string} {
@@ -367,7 +432,7 @@ function helmRemote(t: Tilt, call: Call): void {
     direct: true,
   })
   const set = call.args.find((a) => a.keyword === 'set')
-  setImages(t, call, set, literalStringOrList(set))
+  releaseValues(t, call, set, setTokens(t, call, set, literalStringOrList(set)), valuesFiles(t, call), undefined)
 }
 
 /** `docker_build(ref, context, dockerfile=…)`: an image the project builds; its Dockerfile, when not read by name, said. */

@@ -1,0 +1,64 @@
+import {describe, expect, it} from 'vitest'
+import {valuesImages} from './helm-value-images.js'
+import {emptyOutput} from './output.js'
+import type {DiscoverContext} from './types.js'
+import {addChartValues, addValuesFile, MAX_VALUES_FILES, placeIn, valuesStack} from './values-layers.js'
+
+function context(tree: Record<string, string>): DiscoverContext {
+  return {readText: (f) => tree[f] ?? null, exists: (f) => f in tree}
+}
+
+/** The images of the layered values, `ref file:line:column`. */
+function images(tree: Record<string, string>, files: string[], chart?: string) {
+  const out = emptyOutput()
+  const stack = valuesStack('helmfile.yaml', context(tree), out)
+  if (chart) addChartValues(stack, chart)
+  for (const [i, file] of files.entries()) addValuesFile(stack, file, '.', {line: i + 1, column: 1}, 'release web')
+  if (stack.merged)
+    valuesImages(stack.merged, {
+      file: 'helmfile.yaml',
+      out,
+      appVersion: undefined,
+      noAppVersion: 'none',
+      place: placeIn(stack),
+    })
+  return {
+    refs: out.components.map((c) => `${c.ref} ${c.locations[0].file}:${c.locations[0].line}:${c.locations[0].column}`),
+    skipped: out.skipped.map((s) => `${s.line} ${s.reason} ${s.message}`),
+    errors: out.errors,
+  }
+}
+
+describe('values-layers', () => {
+  it('merges files in order as helm does: later wins, maps key by key, null removes a key', () => {
+    const tree = {
+      'chart/values.yaml':
+        'image:\n  repository: example/web\n  tag: 1.0.0\nside:\n  image: {repository: example/side, tag: "1"}\n',
+      'a.yaml': 'image:\n  tag: 2.0.0\nside: null\n',
+      'b.yaml': 'image:\n  registry: registry.example.com\n',
+    }
+    // The registry of b.yaml is the latest part: the image is told there.
+    expect(images(tree, ['a.yaml', 'b.yaml'], 'chart')).toEqual({
+      refs: ['registry.example.com/example/web:2.0.0 b.yaml:2:13'],
+      skipped: [],
+      errors: [],
+    })
+    // A file named twice counts where it is last; the chart's values.yaml alone is helm-values' to tell.
+    expect(images(tree, ['b.yaml', 'a.yaml', 'b.yaml'], 'chart').refs).toEqual([
+      'registry.example.com/example/web:2.0.0 b.yaml:2:13',
+    ])
+    expect(images(tree, [], 'chart').refs).toEqual([])
+  })
+
+  it(`reads at most ${MAX_VALUES_FILES} values files of one release, and says so once`, () => {
+    const tree = {'a.yaml': 'image: {repository: example/web, tag: 1.0.0}\n'}
+    const many = images(
+      tree,
+      Array.from({length: MAX_VALUES_FILES + 5}, () => 'a.yaml'),
+    )
+    expect(many.refs).toEqual(['example/web:1.0.0 a.yaml:1:21'])
+    expect(many.skipped).toEqual([
+      `101 unsupported release web: values file "a.yaml" and those after it are past the ${MAX_VALUES_FILES} read of one release: the images it sets are not read`,
+    ])
+  })
+})
