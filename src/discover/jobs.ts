@@ -20,7 +20,7 @@ import {type BadLine, type Decoded, type DecodeOptions, decodeText, readText} fr
 import {bytesToSniff, headText, SNIFF_BYTES, sniffing, sniffsFile, tailText} from './sniff.js'
 import {NotRegularFile, readRegularBytes} from '../core/regular-file.js'
 import {cappedErrors} from './file-errors.js'
-import {createLineIndex} from './lockfile-support/line-index.js'
+import {createLineIndex} from '../core/line-index.js'
 import {elide, MAX_MESSAGE} from '../core/elide.js'
 import type {DiscoverContext, Discoverer} from './types.js'
 import {asText, type FsPath, isInside, pathsUnder, WALK_MESSAGES, type WalkOptions} from './walk.js'

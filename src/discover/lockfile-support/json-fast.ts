@@ -16,7 +16,7 @@
  */
 import {bareObject} from '../../core/bare-object.js'
 import type {JsonDocument, JsonObject, JsonValue, ReadJsonOptions} from './json-reader.js'
-import type {Position} from './line-index.js'
+import type {Position} from '../../core/line-index.js'
 import {isForbiddenKey} from './problems.js'
 
 /** What the visitor gives (./json-reader.ts), but the syntax error: the fast reader gives up instead. */

@@ -6,7 +6,7 @@
  * was last written, as its value is the last one.
  */
 import {scanJsonEvents} from './json-events.js'
-import type {Position} from './line-index.js'
+import type {Position} from '../../core/line-index.js'
 import {isForbiddenKey} from './problems.js'
 
 /** Top-level key (one of `sections`) → key of its object → position (1-based line and column of the key's `"`). */

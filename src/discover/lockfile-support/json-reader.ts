@@ -5,7 +5,7 @@ import type {ScanError} from '../../core/model.js'
 import {bareObject} from '../../core/bare-object.js'
 import {holdingYoungGeneration} from '../../core/young-generation.js'
 import {CONSUMED, readJsonFast} from './json-fast.js'
-import type {Position} from './line-index.js'
+import type {Position} from '../../core/line-index.js'
 import {isForbiddenKey, lockfileError} from './problems.js'
 
 /**

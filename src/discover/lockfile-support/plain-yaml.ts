@@ -10,7 +10,7 @@
  * which reports problems with their positions and bounds alias expansion.
  */
 import {CORE_SCHEMA, load, YAMLException} from 'js-yaml'
-import type {Position} from './line-index.js'
+import type {Position} from '../../core/line-index.js'
 
 export interface PlainYaml {
   value: unknown

@@ -3,7 +3,7 @@
  * hand-written readers of literal terms (formats/mix-lock's Elixir, formats/rebar-lock's Erlang), which differ in
  * their syntax, not in how they keep their place. Each reader extends it with its own terms.
  */
-import type {Position} from './line-index.js'
+import type {Position} from '../../core/line-index.js'
 
 export class TermError extends Error {
   constructor(

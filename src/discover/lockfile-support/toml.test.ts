@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {createLineIndex} from './line-index.js'
+import {createLineIndex} from '../../core/line-index.js'
 import {arrayTableLines, keyLine, readToml} from './toml.js'
 
 describe('arrayTableLines', () => {

@@ -7,7 +7,7 @@
  * are not checked: stewards reads what an attestation says, as it reads any SBOM, and verifying who signed it is
  * cosign's or `gh attestation verify`'s work. Written by hand: a few fields of plain JSON, decoded with Buffer.
  */
-import {createLineIndex, type LineIndex} from '../lockfile-support/line-index.js'
+import {createLineIndex, type LineIndex} from '../../core/line-index.js'
 
 /** The one payload type of in-toto Statements in DSSE. */
 const IN_TOTO_PAYLOAD = 'application/vnd.in-toto+json'

@@ -10,7 +10,7 @@
  */
 import {hasTopLevelKey} from '../json-tree.js'
 import type {JsonObject} from '../lockfile-support/json-reader.js'
-import type {Position} from '../lockfile-support/line-index.js'
+import type {Position} from '../../core/line-index.js'
 import {topLevelKeys} from './top-level-keys.js'
 
 /** `_type` of in-toto Statements: v0.1 (BuildKit, in-toto-golang) and v1. */

@@ -14,7 +14,7 @@ import {
   type ReadJsonOptions,
   readLockfileJson,
 } from '../lockfile-support/json-reader.js'
-import type {Position} from '../lockfile-support/line-index.js'
+import type {Position} from '../../core/line-index.js'
 import {lockfileError} from '../lockfile-support/problems.js'
 import {SNIFF_BYTES, type SniffFile} from '../sniff.js'
 import type {Discoverer, DiscoverOutput} from '../types.js'

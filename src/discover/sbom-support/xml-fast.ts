@@ -13,7 +13,7 @@
  * give up (`undefined`), and saxes reads the text, so its checks and its errors stay what they were.
  */
 import {bareObject} from '../../core/bare-object.js'
-import type {Position} from '../lockfile-support/line-index.js'
+import type {Position} from '../../core/line-index.js'
 import {MAX_XML_DEPTH, NO_ATTRIBUTES, type XmlDocument, type XmlOptions, XmlTreeBuilder} from './xml-model.js'
 
 class GiveUp extends Error {}

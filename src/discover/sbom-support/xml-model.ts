@@ -2,7 +2,7 @@
  * The element tree both XML readers build (./xml.ts with saxes, ./xml-fast.ts by hand), and the one builder they
  * share: skipped subtrees, consumed elements, text kept up to MAX_TEXT per element, the nesting cap.
  */
-import type {Position} from '../lockfile-support/line-index.js'
+import type {Position} from '../../core/line-index.js'
 
 export interface XmlElement {
   /** Local name (no prefix). */

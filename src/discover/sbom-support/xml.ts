@@ -10,7 +10,7 @@
 import {bareObject} from '../../core/bare-object.js'
 import {holdingYoungGeneration} from '../../core/young-generation.js'
 import {saxes} from '../xml-library.js'
-import {createLineIndex} from '../lockfile-support/line-index.js'
+import {createLineIndex} from '../../core/line-index.js'
 import {readXmlFast} from './xml-fast.js'
 import {
   MAX_XML_DEPTH,

@@ -5,7 +5,7 @@
  * The search goes back from the value only as far as the mapping's start, so each mapping costs at most its own text.
  * A key not found there (one written with escapes, or merged in with `<<`) is placed where its mapping starts.
  */
-import {LineStarts} from '../../lockfile-support/line-index.js'
+import {LineStarts} from '../../../core/line-index.js'
 import type {Position, YamlMap, YamlNode} from '../../yaml-tree.js'
 
 export class KeyPositions {

@@ -17,7 +17,7 @@
  * line and column, and the forms around them are kept. One pass over the text, no backtracking regular expression;
  * forms nested deeper than MAX_DEPTH are an error, moved over by a counter (no recursion past the bound).
  */
-import type {Position} from '../../lockfile-support/line-index.js'
+import type {Position} from '../../../core/line-index.js'
 import {TermCursor} from '../../lockfile-support/term-cursor.js'
 
 export type Form = Position &

@@ -23,7 +23,7 @@ import {
   type JsonValue,
   readLockfileJson,
 } from '../../lockfile-support/json-reader.js'
-import type {Position} from '../../lockfile-support/line-index.js'
+import type {Position} from '../../../core/line-index.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {DiscoverContext} from '../../types.js'

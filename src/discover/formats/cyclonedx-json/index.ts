@@ -8,7 +8,7 @@
 import type {ScanError} from '../../../core/model.js'
 import {hasTopLevelKey} from '../../json-tree.js'
 import {CONSUMED, isJsonObject, type JsonObject, type JsonValue} from '../../lockfile-support/json-reader.js'
-import type {Position} from '../../lockfile-support/line-index.js'
+import type {Position} from '../../../core/line-index.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {
   CDX_VERSIONS,

@@ -6,7 +6,7 @@
  * twice is where it was last written, as its value is the last one.
  */
 import {scanJsonEvents} from '../../lockfile-support/json-events.js'
-import type {Position} from '../../lockfile-support/line-index.js'
+import type {Position} from '../../../core/line-index.js'
 
 export interface Places {
   /** Top-level string values by key: `image`, `dockerFile`, `dockerComposeFile` (when a string). */

@@ -7,7 +7,7 @@ import {gitVcsUrl} from '../../lockfile-support/purl.js'
 import type {Component, ScanError} from '../../../core/model.js'
 import {isPublicRegistry} from '../../../core/public-registries.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {splitLines} from '../../lockfile-support/line-index.js'
+import {splitLines} from '../../../core/line-index.js'
 import {isForbiddenKey, lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 

@@ -7,7 +7,7 @@
  * found through DiscoverContext (./local-gems.ts).
  */
 import {elide} from '../../../core/elide.js'
-import {createLineIndex} from '../../lockfile-support/line-index.js'
+import {createLineIndex} from '../../../core/line-index.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
 import {readGemfile} from './gemfile.js'
 import {readGemspec} from './gemspec.js'

@@ -20,7 +20,7 @@
 import {posix} from 'node:path'
 import {trimEnd} from '../../../core/trim-end.js'
 import {elide} from '../../../core/elide.js'
-import {createLineIndex} from '../../lockfile-support/line-index.js'
+import {createLineIndex} from '../../../core/line-index.js'
 import type {DiscoverContext} from '../../types.js'
 import {readCall} from './calls.js'
 import {type PathSource, readGemfile} from './gemfile.js'

@@ -8,7 +8,7 @@
 import {elide} from '../../../core/elide.js'
 import type {SkipReason} from '../../../core/model.js'
 import type {Token, Tokens} from '../../lockfile-support/groovy-tokenize.js'
-import {LineStarts} from '../../lockfile-support/line-index.js'
+import {LineStarts} from '../../../core/line-index.js'
 import type {Output} from '../../output.js'
 import type {DiscoverContext} from '../../types.js'
 import {axisShown, type Binding, type Layer, type Matrix, readMatrix, type Scope} from './scope.js'

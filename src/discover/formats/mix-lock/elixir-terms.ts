@@ -12,7 +12,7 @@
  * else (interpolation `#{`, sigils, operators, function calls) is an error naming its line and column. One pass over
  * the text, no backtracking regular expression, nesting bounded by MAX_DEPTH.
  */
-import type {Position} from '../../lockfile-support/line-index.js'
+import type {Position} from '../../../core/line-index.js'
 import {TermCursor, TermError} from '../../lockfile-support/term-cursor.js'
 
 export type Term =

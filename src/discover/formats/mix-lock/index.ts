@@ -24,7 +24,7 @@ import {packageComponent} from '../../lockfile-support/component.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import type {DiscoverContext, Discoverer, DiscoverOutput} from '../../types.js'
-import type {Position} from '../../lockfile-support/line-index.js'
+import type {Position} from '../../../core/line-index.js'
 import {TermError} from '../../lockfile-support/term-cursor.js'
 import {ElixirReader, type Term} from './elixir-terms.js'
 

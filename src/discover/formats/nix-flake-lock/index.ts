@@ -12,7 +12,7 @@ import {elide} from '../../../core/elide.js'
 import type {Component, ScanError} from '../../../core/model.js'
 import {repositoryName} from '../../lockfile-support/git-package.js'
 import {gitVcsUrl} from '../../lockfile-support/purl.js'
-import type {Position} from '../../lockfile-support/line-index.js'
+import type {Position} from '../../../core/line-index.js'
 import {
   isJsonObject,
   type JsonDocument,

@@ -10,7 +10,7 @@ import {elide} from '../../../core/elide.js'
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {gitPackageComponent} from '../../lockfile-support/git-package.js'
 import {isJsonObject, type JsonObject} from '../../lockfile-support/json-reader.js'
-import type {Position} from '../../lockfile-support/line-index.js'
+import type {Position} from '../../../core/line-index.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 
 /** A GitHub repository as clib names it: `owner/name`. */

@@ -1,7 +1,7 @@
 import type {Component, ScanError, Scope} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
 import type {JsonObject} from '../../lockfile-support/json-reader.js'
-import type {Position} from '../../lockfile-support/line-index.js'
+import type {Position} from '../../../core/line-index.js'
 import {isRemoteRange, nameFromInstallPath, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {firstIssue} from '../../../core/zod-issues.js'

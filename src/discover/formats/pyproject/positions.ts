@@ -6,7 +6,7 @@
  * rest is not read either: forEachTomlLine passes over the lines inside it). Every token is consumed once, so a line
  * costs time linear in its length.
  */
-import {splitLines} from '../../lockfile-support/line-index.js'
+import {splitLines} from '../../../core/line-index.js'
 import {forEachTomlLine, tomlBasicString} from '../../lockfile-support/toml.js'
 
 export interface Place {

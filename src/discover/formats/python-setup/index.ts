@@ -6,7 +6,7 @@
  * its own.
  */
 import {posix} from 'node:path'
-import {createLineIndex} from '../../lockfile-support/line-index.js'
+import {createLineIndex} from '../../../core/line-index.js'
 import type {Discoverer, DiscoverOutput} from '../../types.js'
 import type {Out} from './read.js'
 import {readSetupCfg} from './setup-cfg.js'

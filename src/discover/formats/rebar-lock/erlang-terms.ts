@@ -6,7 +6,7 @@
  * Erlang's). Nothing is evaluated; anything else is an error naming its line and column. One pass, nesting bounded
  * by MAX_DEPTH.
  */
-import type {Position} from '../../lockfile-support/line-index.js'
+import type {Position} from '../../../core/line-index.js'
 import {TermCursor, TermError} from '../../lockfile-support/term-cursor.js'
 
 export type ErlTerm =

@@ -7,7 +7,7 @@
  */
 import {hasTopLevelKey} from '../../json-tree.js'
 import {CONSUMED, isJsonObject, type JsonObject, type JsonValue} from '../../lockfile-support/json-reader.js'
-import type {Position} from '../../lockfile-support/line-index.js'
+import type {Position} from '../../../core/line-index.js'
 import {lockfileError} from '../../lockfile-support/problems.js'
 import {type PredicateType, jsonSbomFormat, readSbomJson, trimmedString as str} from '../../sbom-support/json-sbom.js'
 import {SPDX2_VERSIONS, type SpdxPackage, type SpdxRelationship, spdxComponents} from '../../sbom-support/spdx.js'

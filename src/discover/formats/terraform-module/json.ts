@@ -8,7 +8,7 @@
  */
 import type {ScanError} from '../../../core/model.js'
 import {isJsonObject, type JsonObject, type JsonValue, readLockfileJson} from '../../lockfile-support/json-reader.js'
-import type {Position} from '../../lockfile-support/line-index.js'
+import type {Position} from '../../../core/line-index.js'
 
 export interface JsonModuleCall {
   name: string

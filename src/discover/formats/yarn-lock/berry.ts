@@ -1,7 +1,7 @@
 import {FAILSAFE_SCHEMA, load, YAMLException} from 'js-yaml'
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {splitLines} from '../../lockfile-support/line-index.js'
+import {splitLines} from '../../../core/line-index.js'
 import {parseDescriptor, patchSource, registryQualifiers, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {NO_REGISTRIES, type NpmRegistries} from '../../lockfile-support/npm-registries.js'
 import {isForbiddenKey, lockfileError, lockfileFailure} from '../../lockfile-support/problems.js'

@@ -6,7 +6,7 @@
  */
 import type {Component, ScanError} from '../../../core/model.js'
 import {packageComponent} from '../../lockfile-support/component.js'
-import {splitLines} from '../../lockfile-support/line-index.js'
+import {splitLines} from '../../../core/line-index.js'
 import {aliasTarget, isLocalRange, parseDescriptor, sourceQualifiers} from '../../lockfile-support/npm-name.js'
 import {isForbiddenKey, lockfileError} from '../../lockfile-support/problems.js'
 

@@ -13,6 +13,7 @@
 import {parse as parseToml} from 'smol-toml'
 import type {GovernanceFile} from '../../../../core/model.js'
 import {errorMessage} from '../../../../core/errors.js'
+import {createLineIndex} from '../../../../core/line-index.js'
 import {isAddress, isLogin, nameAndAddress} from '../../names.js'
 import type {AddressedRole, GovernanceParse, GovernanceRole, GovernanceSource} from '../../types.js'
 
@@ -134,13 +135,13 @@ function rolesOf(file: GovernanceFile, people: readonly Person[]): GovernancePar
  * Where each person is written, in file order: the next place their address (else URL, else name) is written after
  * the previous person's, from the first "maintainers" on (an author written with the same address above is not the
  * maintainer); else from there, else anywhere; line 1 when it is not found. The parsers keep no positions. Searched
- * onward and lines found by a binary search over the line starts: linear in the file however many people it names.
+ * onward, and lines found in the line starts (core/line-index.ts): linear in the file however many people it names.
  * Unescaped JSON or TOML strings are found as written; a few values written with escapes are looked for everywhere.
  */
 const MAX_MISSES = 8
 
 function lineFinder(content: string): (needle: string | undefined) => number {
-  const starts = lineStarts(content)
+  const lines = createLineIndex(content)
   const section = Math.max(0, content.indexOf('maintainers'))
   let cursor = section
   // A value written with escapes (`\u0040`) is not found as parsed: each miss reads the whole file, so after a few
@@ -156,21 +157,8 @@ function lineFinder(content: string): (needle: string | undefined) => number {
       return 1
     }
     cursor = at + needle.length
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (starts[middle] <= at) low = middle
-      else high = middle - 1
-    }
-    return low + 1
+    return lines.position(at).line
   }
-}
-
-function lineStarts(content: string): number[] {
-  const starts = [0]
-  for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1)
-  return starts
 }
 
 function unread(file: GovernanceFile, message: string, line?: number): GovernanceParse {
