@@ -2,7 +2,14 @@ import {describe, expect, it} from 'vitest'
 import {valuesImages} from './helm-value-images.js'
 import {emptyOutput} from './output.js'
 import type {DiscoverContext} from './types.js'
-import {addChartValues, addValuesFile, MAX_VALUES_FILES, placeIn, valuesStack} from './values-layers.js'
+import {
+  addChartValues,
+  addValuesFile,
+  MAX_LAYERED_NODES,
+  MAX_VALUES_FILES,
+  placeIn,
+  valuesStack,
+} from './values-layers.js'
 
 function context(tree: Record<string, string>): DiscoverContext {
   return {readText: (f) => tree[f] ?? null, exists: (f) => f in tree}
@@ -59,6 +66,42 @@ describe('values-layers', () => {
     expect(many.refs).toEqual(['example/web:1.0.0 a.yaml:1:21'])
     expect(many.skipped).toEqual([
       `101 unsupported release web: values file "a.yaml" and those after it are past the ${MAX_VALUES_FILES} read of one release: the images it sets are not read`,
+    ])
+  })
+
+  it('a null removes what an earlier file set (a file of another name than helm-values reads, so the layering tells it)', () => {
+    const tree = {
+      'base.yaml': 'side:\n  image: {repository: example/side, tag: "1"}\n',
+      'drop.yaml': 'side: null\n',
+      'keep.yaml': 'other: 1\n',
+    }
+    expect(images(tree, ['base.yaml', 'keep.yaml']).refs).toEqual(['example/side:1 base.yaml:2:23'])
+    expect(images(tree, ['base.yaml', 'drop.yaml']).refs).toEqual([])
+  })
+
+  it(`the ${MAX_VALUES_FILES} read of one release stops before a file past it, whatever that file sets`, () => {
+    const tree = {'a.yaml': 'other: 1\n', 'last.yaml': 'image: {repository: example/web, tag: 1.0.0}\n'}
+    const files = [...Array.from({length: MAX_VALUES_FILES}, (_, i) => `a.yaml${'/.'.repeat(i % 2)}`), 'last.yaml']
+    expect(images(tree, files).refs).toEqual([])
+    expect(images(tree, files.slice(1)).refs).toEqual(['example/web:1.0.0 last.yaml:1:21'])
+  })
+
+  it(`stops layering a file's releases once they pass ${MAX_LAYERED_NODES.toLocaleString('en-US')} values, and says so once`, () => {
+    const big = Array.from({length: 2_000}, (_, i) => `b${i}:\n  image: {repository: example/b${i}, tag: "1"}`).join(
+      '\n',
+    )
+    const ctx = context({'big.yaml': `${big}\n`})
+    const out = emptyOutput()
+    let layered = 0
+    for (let release = 0; release < 200; release++) {
+      const stack = valuesStack('helmfile.yaml', ctx, out)
+      addValuesFile(stack, 'big.yaml', '.', {line: release + 1, column: 1}, `release r${release}`)
+      if (stack.merged) layered++
+    }
+    // 2,000 blocks of 4 nodes, 1 more for the root: 8,001 nodes a release.
+    expect(layered).toBe(Math.floor(MAX_LAYERED_NODES / 8_001))
+    expect(out.skipped.map((s) => s.message)).toEqual([
+      `the values its releases layer pass ${MAX_LAYERED_NODES.toLocaleString('en-US')} nodes: the values files of this release and those after it are not read for images`,
     ])
   })
 })

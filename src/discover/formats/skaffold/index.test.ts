@@ -412,7 +412,7 @@ describe('skaffold', () => {
     ])
   })
 
-  it("layers a release's valuesFiles over its chartPath's values.yaml and overrides, under setValues, as helm merges them", async () => {
+  it("layers a release's valuesFiles over its chartPath's values.yaml, under overrides and setValues, as helm merges them", async () => {
     const inventory = await scanTree(
       {
         'app/skaffold.yaml': [
@@ -449,7 +449,7 @@ describe('skaffold', () => {
           '    tag: 7.0.0',
           '',
         ].join('\n'),
-        // Over the overrides: helm takes Skaffold's overrides file first, then each values file.
+        // Under the overrides: Skaffold passes each values file first, then its overrides file (`-f` each).
         'app/env/prod.yaml': 'image:\n  tag: 2.0.0\nworker:\n  image:\n    tag: 3.3.0\n',
       },
       {discoverers: [discoverer]},
@@ -469,7 +469,7 @@ describe('skaffold', () => {
     ).toEqual([
       'example/cache:7.1.0 app/skaffold.yaml:16:28',
       'example/web:2.0.0 app/env/prod.yaml:2:8',
-      'example/worker:3.3.0 app/env/prod.yaml:5:10',
+      'example/worker:3.2.0 app/skaffold.yaml:9:33',
       'web app/skaffold.yaml:7:20',
     ])
   })

@@ -13,7 +13,7 @@
  *   `overrides` (a values tree), with `setValues` and `setValueTemplates` (`image.repository: x`, dotted keys or
  *   nested) set over them as `--set` is. A `setValueTemplates` template Skaffold fills in (`{{.ENV}}`) is reported;
  *   one of the images it builds (`{{.IMAGE_REPO_app}}`) is the project's own. `valuesFiles` (files of the tree, from
- *   the file's folder) are layered between `overrides` and the `--set` values, all over a `chartPath` chart's
+ *   the file's folder) are layered under `overrides` and the `--set` values, all over a `chartPath` chart's
  *   values.yaml (../../values-layers.ts).
  * - The images a build pulls: `buildpacks.builder` and `runImage`, `jib.fromImage`, `ko.fromImage` of
  *   `build.artifacts[]`; and the images of `verify[].container` and `customActions[].containers[]`. An image the
@@ -359,11 +359,14 @@ function releaseValuesImages(c: Config, release: YamlMap, label: string, chartDi
       })
     }
   if (overrides === undefined && valuesFiles.length === 0 && pairs.length === 0) return
-  // As Skaffold hands them to helm: the chart's values.yaml, `-f` the overrides, `-f` each values file, then `--set`.
+  // As Skaffold hands them to helm: the chart's values.yaml, `-f` each values file, then `-f` the overrides (its
+  // skaffold-overrides.yaml comes after the values files: pkg/skaffold/helm/args.go ConstructOverrideArgs, then
+  // pkg/skaffold/deploy/helm/args.go and render/renderer/helm/args.go, GoogleContainerTools/skaffold @ 359a940c),
+  // then `--set`.
   const stack = valuesStack(c.file, c.context, c.out)
   if (chartDir !== undefined) addChartValues(stack, chartDir)
-  if (overrides) addInlineValues(stack, overrides)
   for (const item of valuesFiles) addValuesFile(stack, item.text.trim(), c.dir, item, label)
+  if (overrides) addInlineValues(stack, overrides)
   if (stack.merged === undefined && pairs.length === 0) return
   const fields = [
     overrides && 'overrides',
