@@ -104,4 +104,15 @@ describe('values-layers', () => {
       `the values its releases layer pass ${MAX_LAYERED_NODES.toLocaleString('en-US')} nodes: the values files of this release and those after it are not read for images`,
     ])
   })
+
+  it("a null between the user's files is a value a later file replaces, over the chart's defaults (Helm's coalesce)", () => {
+    const tree = {
+      'chart/values.yaml': 'sidecar:\n  image: {repository: example/side, tag: 1.0.0}\n',
+      'prod.yaml': 'sidecar: null\n',
+      're.yaml': 'sidecar:\n  image: {tag: 3.0.0}\n',
+    }
+    // The null removes the chart's sidecar; the later file's sidecar is coalesced over the chart's again.
+    expect(images(tree, ['prod.yaml'], 'chart').refs).toEqual([])
+    expect(images(tree, ['prod.yaml', 're.yaml'], 'chart').refs).toEqual(['example/side:3.0.0 re.yaml:2:16'])
+  })
 })

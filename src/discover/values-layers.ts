@@ -13,8 +13,9 @@
  * as the chart's default).
  * The merge is linear in the values read: a mapping is copied once, the first time a later file changes it; the
  * same values twice in a row are merged once; one declaring file's releases layer at most MAX_LAYERED_NODES nodes.
- * Limits: a `null` removes a key from the layers below it (Helm keeps it between user files and removes it only
- * from the chart's defaults: a later file's mapping for that key then gets no chart defaults here); an image left to
+ * A `null` is kept between the user's layers (a later file may set the key again, over the chart's defaults) and
+ * removes the chart's key when the user's values are coalesced over the chart's (Helm's CoalesceValues).
+ * Limits: an image left to
  * helm-values as one file's is told as that file gives it, without a `global.imageRegistry` an earlier layer sets;
  * a values file --exclude leaves out is still read when a release names it (as a kustomization's resources are).
  */
@@ -60,7 +61,15 @@ export interface ValuesStack {
   files: string[]
   /** The layer of each layer's root (the last, for a file named twice). */
   layerOf: Map<YamlMap, number>
-  merged: YamlMap | undefined
+  /**
+   * The values the release is deployed with: the user's layers (values files, inline values), merged as Helm merges
+   * them (a `null` kept as a value a later layer may replace), coalesced over the chart's values.yaml, where a `null`
+   * removes the chart's key (Helm's chartutil.CoalesceValues). Computed when read.
+   */
+  readonly merged: YamlMap | undefined
+  /** The chart's values.yaml (addChartValues), and the user's layers merged. */
+  chart?: YamlMap
+  user?: YamlMap
   /** The mappings the merge made (changed in place by later layers): each copied once. */
   own: WeakSet<YamlMap>
   count: number
@@ -71,7 +80,21 @@ export interface ValuesStack {
 }
 
 export function valuesStack(file: string, context: DiscoverContext, out: Output): ValuesStack {
-  return {file, context, out, files: [], layerOf: new Map(), merged: undefined, own: new WeakSet(), count: 0}
+  const stack: ValuesStack = {
+    file,
+    context,
+    out,
+    files: [],
+    layerOf: new Map(),
+    own: new WeakSet(),
+    count: 0,
+    get merged() {
+      if (stack.over) return undefined
+      if (stack.chart === undefined) return stack.user
+      return stack.user === undefined ? stack.chart : coalesce(stack.chart, stack.user, 0)
+    },
+  }
+  return stack
 }
 
 /** The `values.yaml` of a chart folder of the tree (`dir`, from the scan root), when it has one: the first layer. */
@@ -79,7 +102,7 @@ export function addChartValues(stack: ValuesStack, dir: string): void {
   const file = posix.join(dir, 'values.yaml')
   if (file.startsWith('../')) return
   const read = readValuesFile(stack, file)
-  if (read?.root) addLayer(stack, read.root, file)
+  if (read?.root) addLayer(stack, read.root, file, true)
 }
 
 /** Values written in the declaring file (a helmfile release's inline mapping): a layer of that file. */
@@ -157,7 +180,7 @@ function readValuesFile(stack: ValuesStack, file: string): ReadFile | null {
 const rootOf = new WeakMap<YamlNode, YamlMap>()
 const walked = new WeakSet<YamlMap>()
 
-function addLayer(stack: ValuesStack, root: YamlMap, file: string): void {
+function addLayer(stack: ValuesStack, root: YamlMap, file: string, chart = false): void {
   if (stack.over) return
   // The same values again right after themselves change nothing (a file named twice in a row, an alias repeated).
   if (stack.last === root) {
@@ -185,7 +208,6 @@ function addLayer(stack: ValuesStack, root: YamlMap, file: string): void {
   counts.set(stack.file, layered)
   if (layered > MAX_LAYERED_NODES) {
     stack.over = true
-    stack.merged = undefined
     if (layered - (sizeOf.get(root) ?? 0) <= MAX_LAYERED_NODES)
       stack.out.skipped.push({
         file: stack.file,
@@ -197,21 +219,38 @@ function addLayer(stack: ValuesStack, root: YamlMap, file: string): void {
   stack.layerOf.set(root, stack.files.length)
   stack.files.push(file)
   stack.last = root
-  stack.merged = stack.merged === undefined ? root : mergeOwned(stack.merged, root, stack.own, 0)
+  if (chart) stack.chart = root
+  else stack.user = stack.user === undefined ? root : mergeOwned(stack.user, root, stack.own, 0)
 }
 
 /**
- * `over` merged into `base` as ./set-values.ts mergeValues merges values (maps key by key, anything else replaced,
- * `null` removing the key), changing in place the mappings made here and copying a file's mapping once, the first
- * time it is changed: linear in the values merged, however many files.
+ * The user's values over the chart's, as Helm coalesces them (chartutil.CoalesceValues): maps key by key, a user's
+ * `null` removing the chart's key, the chart's keys the user does not set kept. New mappings along the user's keys
+ * only: linear in the user's values.
+ */
+function coalesce(chart: YamlMap, user: YamlMap, depth: number): YamlMap {
+  const entries = new Map(chart.entries)
+  for (const [key, value] of user.entries) {
+    const below = entries.get(key)
+    if (isScalar(value) && value.kind === 'null') entries.delete(key)
+    else if (isMap(below) && isMap(value) && depth < MAX_DEPTH) entries.set(key, coalesce(below, value, depth + 1))
+    else entries.set(key, value)
+  }
+  return {...user, entries}
+}
+
+/**
+ * `over` merged into `base` as Helm merges the user's values files (maps key by key, anything else replaced, a `null`
+ * kept as a value: it removes a key only from the chart's defaults, coalesce), changing in place the mappings made
+ * here and copying a file's mapping once, the first time it is changed: linear in the values merged, however many
+ * files.
  */
 function mergeOwned(base: YamlMap, over: YamlMap, own: WeakSet<YamlMap>, depth: number): YamlMap {
   const target = own.has(base) ? base : {...base, entries: new Map(base.entries)}
   own.add(target)
   for (const [key, value] of over.entries) {
     const before = target.entries.get(key)
-    if (isScalar(value) && value.kind === 'null') target.entries.delete(key)
-    else if (isMap(before) && isMap(value) && depth < MAX_DEPTH)
+    if (isMap(before) && isMap(value) && depth < MAX_DEPTH)
       target.entries.set(key, mergeOwned(before, value, own, depth + 1))
     else target.entries.set(key, value)
   }
