@@ -26,6 +26,7 @@ import {isRemoteSource} from './chart-ref.js'
 import {isHelmValuesFile} from './file-names.js'
 import {locationOf, type Output, shapeError} from './output.js'
 import {perScan} from './per-scan.js'
+import {mergeValues} from './set-values.js'
 import type {DiscoverContext} from './types.js'
 import {readYaml} from './yaml.js'
 import {isMap, isScalar, isSeq, type Position, type YamlMap, type YamlNode} from './yaml-tree.js'
@@ -91,7 +92,9 @@ export function valuesStack(file: string, context: DiscoverContext, out: Output)
     get merged() {
       if (stack.over) return undefined
       if (stack.chart === undefined) return stack.user
-      return stack.user === undefined ? stack.chart : coalesce(stack.chart, stack.user, 0)
+      // The user's values over the chart's, as Helm coalesces them (chartutil.CoalesceValues): a user's `null`
+      // removes the chart's key, the chart's keys the user does not set stay.
+      return stack.user === undefined ? stack.chart : mergeValues(stack.chart, stack.user)
     },
   }
   return stack
@@ -221,22 +224,6 @@ function addLayer(stack: ValuesStack, root: YamlMap, file: string, chart = false
   stack.last = root
   if (chart) stack.chart = root
   else stack.user = stack.user === undefined ? root : mergeOwned(stack.user, root, stack.own, 0)
-}
-
-/**
- * The user's values over the chart's, as Helm coalesces them (chartutil.CoalesceValues): maps key by key, a user's
- * `null` removing the chart's key, the chart's keys the user does not set kept. New mappings along the user's keys
- * only: linear in the user's values.
- */
-function coalesce(chart: YamlMap, user: YamlMap, depth: number): YamlMap {
-  const entries = new Map(chart.entries)
-  for (const [key, value] of user.entries) {
-    const below = entries.get(key)
-    if (isScalar(value) && value.kind === 'null') entries.delete(key)
-    else if (isMap(below) && isMap(value) && depth < MAX_DEPTH) entries.set(key, coalesce(below, value, depth + 1))
-    else entries.set(key, value)
-  }
-  return {...user, entries}
 }
 
 /**

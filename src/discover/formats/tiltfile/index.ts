@@ -284,31 +284,34 @@ function helmResource(t: Tilt, call: Call): void {
 
 /** The values of `--set`, `--set-string` flags (`--set=a=b` or `'--set', 'a=b'`). */
 function flagSets(flags: readonly Token[]): Token[] {
-  const sets: Token[] = []
-  for (let i = 0; i < flags.length; i++) {
-    const flag = flags[i].value.trim()
-    const equals = flag.indexOf('=')
-    const name = equals < 0 ? flag : flag.slice(0, equals)
-    if (name !== '--set' && name !== '--set-string') continue
-    if (equals >= 0) sets.push({...flags[i], value: flag.slice(equals + 1)})
-    else if (flags[i + 1] !== undefined) sets.push(flags[++i])
-  }
-  return sets
+  return flagArguments(flags, SET_FLAGS)
 }
 
 /** The values files of `--values`/`-f` flags (`--values=a.yaml`, `'-f', 'a.yaml'`; helm splits them at commas). */
 function flagValues(flags: readonly Token[]): Token[] {
-  const files: Token[] = []
+  return flagArguments(flags, VALUES_FLAGS).flatMap((token) =>
+    token.value
+      .split(',')
+      .map((path) => path.trim())
+      .filter((path) => path !== '')
+      .map((path) => ({...token, value: path})),
+  )
+}
+
+const SET_FLAGS: ReadonlySet<string> = new Set(['--set', '--set-string'])
+const VALUES_FLAGS: ReadonlySet<string> = new Set(['--values', '-f'])
+
+/** The argument of each flag named in `names`: after its `=` (`--set=a=b`), or the next string (`'--set', 'a=b'`). */
+function flagArguments(flags: readonly Token[], names: ReadonlySet<string>): Token[] {
+  const found: Token[] = []
   for (let i = 0; i < flags.length; i++) {
     const flag = flags[i].value.trim()
     const equals = flag.indexOf('=')
-    const name = equals < 0 ? flag : flag.slice(0, equals)
-    if (name !== '--values' && name !== '-f') continue
+    if (!names.has(equals < 0 ? flag : flag.slice(0, equals))) continue
     const token = equals >= 0 ? {...flags[i], value: flag.slice(equals + 1)} : flags[++i]
-    if (token === undefined) continue
-    for (const path of token.value.split(',')) if (path.trim() !== '') files.push({...token, value: path.trim()})
+    if (token !== undefined) found.push(token)
   }
-  return files
+  return found
 }
 
 /** The strings of a `set` argument; none when there is none, or when it is computed (then said). */
