@@ -74,33 +74,36 @@ function boundedPerFile(
   problems: readonly GovernanceProblem[],
   told: readonly GovernanceProblem[],
 ): GovernanceProblem[] {
+  const byFile = new Map<string, GovernanceProblem[]>()
+  for (const problem of problems) {
+    const list = byFile.get(problem.file)
+    if (list) list.push(problem)
+    else byFile.set(problem.file, [problem])
+  }
   const used = new Map<string, number>()
   for (const problem of told) used.set(problem.file, (used.get(problem.file) ?? 0) + 1)
-  const kept: GovernanceProblem[] = []
-  const over = new Map<string, number>()
-  for (const problem of problems) {
-    const count = used.get(problem.file) ?? 0
-    if (count < MAX_PROBLEMS_PER_FILE) {
-      kept.push(problem)
-      used.set(problem.file, count + 1)
-    } else over.set(problem.file, (over.get(problem.file) ?? 0) + 1)
-  }
-  for (const [file, more] of over) kept.push({file, message: `and ${more} more problems in this file, not listed`})
-  return kept
+  return [...byFile].flatMap(([file, list]) =>
+    boundedProblems(file, list, Math.max(0, MAX_PROBLEMS_PER_FILE - (used.get(file) ?? 0))),
+  )
 }
 
 /** Most problems told for one file; the rest are counted in one more (a report lists what a person can read). */
 export const MAX_PROBLEMS_PER_FILE = 100
 
-function boundedProblems(path: string, problems: readonly GovernanceProblem[]): GovernanceProblem[] {
-  if (problems.length <= MAX_PROBLEMS_PER_FILE) return [...problems]
-  const kept = problems.slice(0, MAX_PROBLEMS_PER_FILE)
+/** The first `limit` of a file's problems, the rest counted in one more. */
+function boundedProblems(
+  path: string,
+  problems: readonly GovernanceProblem[],
+  limit = MAX_PROBLEMS_PER_FILE,
+): GovernanceProblem[] {
+  if (problems.length <= limit) return [...problems]
+  const kept = problems.slice(0, limit)
   const rest: GovernanceProblem = {
     file: path,
-    message: `and ${problems.length - MAX_PROBLEMS_PER_FILE} more problems in this file, not listed`,
+    message: `and ${problems.length - limit} more problems in this file, not listed`,
   }
   // A file not read completely keeps the run incomplete, wherever its problem stood.
-  if (problems.slice(MAX_PROBLEMS_PER_FILE).some((problem) => problem.unread)) rest.unread = true
+  if (problems.slice(limit).some((problem) => problem.unread)) rest.unread = true
   kept.push(rest)
   return kept
 }

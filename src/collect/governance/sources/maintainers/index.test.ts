@@ -950,6 +950,24 @@ describe('people named by e-mail address only (`Name <address>`)', () => {
 })
 
 describe('many people named by address only', () => {
+  it("share the file's budget of problems with its parse problems: 100 told in all, the rest counted", () => {
+    const content = [
+      ...Array.from({length: 60}, (_, i) => `"not valid ${i}!","Bad Row","x@example.net",""`),
+      ...Array.from({length: 60}, (_, i) => `Person ${i} <person${i}@example.com>`),
+    ].join('\n')
+    const governance = governanceOf({
+      repo: 'github.com/example/widget',
+      source: 'github' as const,
+      status: 'ok' as const,
+      window: {since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z'},
+      commits: [],
+      governance: [{path: 'MAINTAINERS', content}],
+      profiles: {},
+    })
+    expect(governance.problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1)
+    expect(governance.problems.at(-1)?.message).toBe('and 20 more problems in this file, not listed')
+  })
+
   it('are told at most MAX_PROBLEMS_PER_FILE times a file, the rest counted in one more', () => {
     const content = Array.from({length: 250}, (_, i) => `Person ${i} <person${i}@example.com>`).join('\n')
     const governance = governanceOf({
