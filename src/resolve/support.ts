@@ -89,9 +89,7 @@ export function cleanDirectory(directory: unknown): string | undefined {
   return parts.join('/')
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+export {isRecord} from '../core/is-record.js'
 
 /** Versions usable in a URL path: exact versions, not ranges (`>=1.2`) or placeholders with spaces. */
 export function exactVersion(version: string | undefined): string | null {

@@ -41,11 +41,20 @@ describe('pyproject.toml maintainers', () => {
     expect(parseGovernanceFiles([{path: 'pyproject.toml', content: '[project\nname = '}]).problems).toEqual([])
   })
 
-  it('a pyproject.toml that is not TOML is unread, at its line', () => {
+  it('a pyproject.toml that is not TOML, or a package.json that is not JSON, is unread, at its line', () => {
     const {problems} = parseGovernanceFiles([{path: 'pyproject.toml', content: '[project]\nmaintainers = [\n'}])
     expect(problems).toHaveLength(1)
-    expect(problems[0]).toMatchObject({file: 'pyproject.toml', unread: true})
+    expect(problems[0]).toMatchObject({file: 'pyproject.toml', line: 3, unread: true})
     expect(problems[0].message).toMatch(/^not valid TOML: /)
+    const json = '{\n  "maintainers": [\n    {"email": "a@example.com",}\n  ]\n}\n'
+    expect(parseGovernanceFiles([{path: 'package.json', content: json}]).problems).toEqual([
+      {
+        file: 'package.json',
+        line: 3,
+        message: 'invalid JSON at line 3, column 31 (a property name (a double-quoted string) expected)',
+        unread: true,
+      },
+    ])
   })
 })
 

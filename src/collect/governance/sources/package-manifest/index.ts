@@ -13,6 +13,8 @@
 import {parse as parseToml} from 'smol-toml'
 import type {GovernanceFile} from '../../../../core/model.js'
 import {errorMessage} from '../../../../core/errors.js'
+import {isRecord} from '../../../../core/is-record.js'
+import {parseJsonText} from '../../../../core/json-text.js'
 import {createLineIndex} from '../../../../core/line-index.js'
 import {isAddress, isLogin, nameAndAddress} from '../../names.js'
 import type {AddressedRole, GovernanceParse, GovernanceRole, GovernanceSource} from '../../types.js'
@@ -49,8 +51,13 @@ function parsePyproject(file: GovernanceFile): GovernanceParse {
   try {
     table = parseToml(file.content) as Record<string, unknown>
   } catch (error) {
-    const line = /line (\d+)/.exec(errorMessage(error))?.[1]
-    return unread(file, `not valid TOML: ${errorMessage(error).split('\n')[0]}`, line ? Number(line) : undefined)
+    // smol-toml's TomlError names its line.
+    const line = (error as {line?: unknown}).line
+    return unread(
+      file,
+      `not valid TOML: ${errorMessage(error).split('\n')[0]}`,
+      typeof line === 'number' ? line : undefined,
+    )
   }
   const people: Person[] = []
   const project = record(table.project)
@@ -68,12 +75,9 @@ function parsePyproject(file: GovernanceFile): GovernanceParse {
 }
 
 function parsePackageJson(file: GovernanceFile): GovernanceParse {
-  let json: unknown
-  try {
-    json = JSON.parse(file.content)
-  } catch (error) {
-    return unread(file, `not valid JSON: ${errorMessage(error)}`)
-  }
+  const parsed = parseJsonText(file.content)
+  if (!parsed.ok) return unread(file, parsed.message, parsed.line)
+  const json = parsed.value
   const people: Person[] = []
   for (const item of list(record(json)?.maintainers)) {
     const person = record(item)
@@ -166,9 +170,7 @@ function unread(file: GovernanceFile, message: string, line?: number): Governanc
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined
+  return isRecord(value) ? value : undefined
 }
 
 function list(value: unknown): unknown[] {
